@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookiePlugin from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import staticPlugin from '@fastify/static';
+import swagger from '@fastify/swagger';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import type { Database } from './db/client';
+import { registerRouteGuard } from './platform/access/route-guard';
+import { AppError } from './platform/errors/app-error';
+import type { AppDeps } from './platform/http/app-deps';
+import { healthRoutes } from './platform/http/health.routes';
+import { errorHandler, sendProblem } from './platform/http/problem';
+import { sessionCookie } from './platform/http/request-context';
+import { authRoutes } from './platform/auth/auth.routes';
+import { auditRoutes } from './platform/audit/audit.routes';
+import { agencyRoutes } from './modules/agencies/agencies.routes';
+import { userRoutes } from './modules/admin/users.routes';
+import { workspaceRoutes } from './modules/workspace/workspace.routes';
+import { registerPolicies } from './modules/policies';
+
+export type BuildAppOptions = {
+  config: Config;
+  database: Database;
+  /** Injectable clock for tests of timeouts. */
+  now?: () => Date;
+  logger?: boolean;
+  /** Directory of the built client; the SPA is served from here when it exists. */
+  clientDir?: string;
+};
+
+export const defaultClientDir = path.resolve(import.meta.dirname, '../../dist/client');
+
+/** Builds the HTTP application without listening; tests drive it with app.inject(). */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const deps: AppDeps = { config, database, db: database.db, now: options.now ?? (() => new Date()) };
+  const cookie = sessionCookie(config.cookieSecure);
+
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel, redact: ['req.headers.cookie'] },
+    exposeHeadRoutes: false,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => randomUUID(),
+    trustProxy: false,
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((req, reply) => sendProblem(req, reply, new AppError('NOT_FOUND')));
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
+      },
+    },
+    strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookiePlugin);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Lotse API',
+        version: config.version,
+        description: 'Integrated, cross-agency case management (Hilfen aus einer Hand).',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: cookie.name } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  // Social data must never sit in a browser or proxy cache.
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  registerPolicies();
+  registerRouteGuard(app, deps, cookie);
+
+  await app.register(healthRoutes(deps));
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(authRoutes(deps, cookie));
+  await app.register(workspaceRoutes(deps));
+  await app.register(agencyRoutes(deps));
+  await app.register(userRoutes(deps));
+  await app.register(auditRoutes(deps));
+
+  const clientDir = options.clientDir ?? defaultClientDir;
+  const clientBuilt = fs.existsSync(path.join(clientDir, 'index.html'));
+  if (clientBuilt) await app.register(staticPlugin, { root: clientDir, serve: false });
+  app.get('/*', { schema: { hide: true } }, async (req, reply) => {
+    const wanted = req.url.split('?')[0] ?? '/';
+    if (wanted.startsWith('/api/')) throw new AppError('NOT_FOUND');
+    if (!clientBuilt) {
+      return reply.code(503).type('text/plain; charset=utf-8').send('Client not built: run `npm run build:client`.');
+    }
+    const relative = decodeURIComponent(wanted).replace(/^\/+/, '');
+    if (relative && path.extname(relative) && !relative.includes('..')) {
+      const file = path.join(clientDir, relative);
+      if (file.startsWith(clientDir) && fs.existsSync(file)) {
+        const immutable = relative.startsWith('assets/');
+        return reply.sendFile(relative, {
+          cacheControl: true,
+          immutable,
+          maxAge: immutable ? 31536000000 : 0,
+        });
+      }
+      throw new AppError('NOT_FOUND');
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+
+  return app;
+}

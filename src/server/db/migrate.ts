@@ -1,0 +1,21 @@
+import { sql } from 'drizzle-orm';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrationsFolder, type Database } from './client';
+
+/** Arbitrary constant: serialises migrations of several app processes starting at once. */
+const MIGRATION_LOCK = 727_274_001;
+
+/** Applies the committed SQL migrations in drizzle/ (the same files on both engines). */
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.kind === 'pglite') {
+    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
+    return;
+  }
+  await database.db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+    await migratePg(tx as unknown as NodePgDatabase, { migrationsFolder });
+  });
+}

@@ -1,0 +1,68 @@
+import type { z } from 'zod';
+import type { AgencyDetail, AgencySummary, agencyUpdateRequestSchema } from '../../../shared/contracts/agencies';
+import type { Db } from '../../db/client';
+import { check } from '../../platform/access/access';
+import type { Actor } from '../../platform/access/actor';
+import { recordAudit, type AuditContext } from '../../platform/audit/audit-log';
+import { AppError } from '../../platform/errors/app-error';
+import { presentAgencyDetail, presentAgencySummary } from './agencies.presenter';
+import {
+  findAgency,
+  findTeamByName,
+  insertTeam,
+  listAgencies,
+  staffCount,
+  teamsWithMemberCounts,
+  updateAgency,
+} from './agencies.repository';
+
+export async function getAgencies(db: Db, actor: Actor | null): Promise<AgencySummary[]> {
+  await check(db, actor, 'agency.read');
+  return (await listAgencies(db)).map(presentAgencySummary);
+}
+
+export async function getAgency(db: Db, actor: Actor | null, id: string): Promise<AgencyDetail> {
+  await check(db, actor, 'agency.read');
+  const row = await findAgency(db, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  return presentAgencyDetail(row, await teamsWithMemberCounts(db, id), await staffCount(db, id));
+}
+
+export async function changeAgency(
+  db: Db,
+  actor: Actor | null,
+  id: string,
+  input: z.infer<typeof agencyUpdateRequestSchema>,
+  ctx: AuditContext,
+): Promise<AgencyDetail> {
+  const a = await check(db, actor, 'agency.manage', [id]);
+  const fields = Object.keys(input).filter((k) => input[k as keyof typeof input] !== undefined);
+  if (fields.length === 0) throw new AppError('VALIDATION_FAILED');
+  await db.transaction(async (tx) => {
+    await updateAgency(tx, id, { ...input, updatedAt: ctx.now });
+    await recordAudit(tx, ctx, { type: 'agency.updated', subjectType: 'agency', subjectId: id, details: { fields } });
+  });
+  return getAgency(db, a, id);
+}
+
+export async function addTeam(
+  db: Db,
+  actor: Actor | null,
+  agencyId: string,
+  name: string,
+  ctx: AuditContext,
+): Promise<AgencyDetail> {
+  const a = await check(db, actor, 'agency.manage', [agencyId]);
+  if (await findTeamByName(db, agencyId, name)) {
+    throw new AppError('CONFLICT', {
+      fieldErrors: [
+        { path: 'name', message: { de: 'Ein Team mit diesem Namen gibt es bereits.', en: 'A team with this name already exists.' } },
+      ],
+    });
+  }
+  await db.transaction(async (tx) => {
+    const teamId = await insertTeam(tx, agencyId, name, ctx.now);
+    await recordAudit(tx, ctx, { type: 'team.created', subjectType: 'team', subjectId: teamId, details: { agencyId, name } });
+  });
+  return getAgency(db, a, agencyId);
+}

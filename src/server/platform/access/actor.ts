@@ -1,0 +1,13 @@
+import type { AgencyKind, Role } from '../../../shared/contracts/common';
+import type { SessionState } from '../../../shared/contracts/auth';
+
+/** The authenticated caller of a use case. Built by the session layer, never from request input. */
+export type Actor = {
+  userId: string;
+  username: string;
+  agencyId: string;
+  agencyKind: AgencyKind;
+  teamId: string | null;
+  roles: Role[];
+  sessionState: SessionState;
+};

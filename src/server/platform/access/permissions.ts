@@ -1,0 +1,35 @@
+import type { Role } from '../../../shared/contracts/common';
+
+/** Everything a user can be allowed to do. Deny by default: a role has only what is listed here. */
+export const permissions = [
+  'workspace.read',
+  'agency.read',
+  'agency.manage',
+  'user.read',
+  'user.manage',
+  'user.create',
+  'audit.read',
+  'audit.verify',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const everyone: Permission[] = ['workspace.read', 'agency.read'];
+
+/**
+ * Role → permissions. The system administrator configures but sees no case content; the data
+ * protection officer reads the audit log; steering will only see pseudonymised reports.
+ */
+export const permissionsByRole: Record<Role, readonly Permission[]> = {
+  caseworker: everyone,
+  team_lead: everyone,
+  agency_admin: [...everyone, 'agency.manage', 'user.read', 'user.manage', 'user.create'],
+  data_protection_officer: [...everyone, 'audit.read', 'audit.verify'],
+  steering: everyone,
+  system_admin: [...everyone, 'agency.manage', 'user.read', 'user.manage', 'user.create'],
+};
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  const result = new Set<Permission>();
+  for (const role of roles) for (const p of permissionsByRole[role]) result.add(p);
+  return result;
+}

@@ -1,0 +1,63 @@
+import type { SessionState } from '../../../shared/contracts/auth';
+import type { Permission } from './permissions';
+
+/**
+ * Who may call a route at all. Record-level scope is decided in the service by `access.check`.
+ * - public: no session needed (login, health, static client).
+ * - session: any session in one of the given states (second-factor steps, logout, me).
+ * - permission: a complete session whose roles grant the permission.
+ */
+export type RouteRule =
+  | { access: 'public' }
+  | { access: 'session'; states: readonly SessionState[] }
+  | { access: 'permission'; permission: Permission };
+
+const anySession: RouteRule = {
+  access: 'session',
+  states: ['complete', 'totp_pending', 'totp_enrolment_required'],
+};
+const completeSession: RouteRule = { access: 'session', states: ['complete'] };
+const allow = (permission: Permission): RouteRule => ({ access: 'permission', permission });
+
+/**
+ * The policy for every route, keyed "METHOD url" as Fastify registers it. A route missing here is
+ * denied at runtime, and a test fails when this list and the registered routes differ.
+ */
+export const routePolicy: Readonly<Record<string, RouteRule>> = {
+  'GET /api/v1/health': { access: 'public' },
+  'GET /api/v1/openapi.json': { access: 'public' },
+  'GET /*': { access: 'public' },
+
+  'POST /api/v1/auth/login': { access: 'public' },
+  'GET /api/v1/auth/oidc': { access: 'public' },
+  'GET /api/v1/auth/oidc/start': { access: 'public' },
+  'GET /api/v1/auth/oidc/callback': { access: 'public' },
+  'POST /api/v1/auth/logout': anySession,
+  'GET /api/v1/auth/me': anySession,
+  'PUT /api/v1/auth/locale': anySession,
+  'POST /api/v1/auth/totp/verify': { access: 'session', states: ['totp_pending'] },
+  'POST /api/v1/auth/totp/enrol': { access: 'session', states: ['totp_enrolment_required', 'complete'] },
+  'POST /api/v1/auth/totp/confirm': { access: 'session', states: ['totp_enrolment_required', 'complete'] },
+  'POST /api/v1/auth/password': completeSession,
+
+  'GET /api/v1/workspace': allow('workspace.read'),
+
+  'GET /api/v1/agencies': allow('agency.read'),
+  'GET /api/v1/agencies/:id': allow('agency.read'),
+  'PATCH /api/v1/agencies/:id': allow('agency.manage'),
+  'POST /api/v1/agencies/:id/teams': allow('agency.manage'),
+
+  'GET /api/v1/users': allow('user.read'),
+  'POST /api/v1/users': allow('user.create'),
+  'GET /api/v1/users/:id': allow('user.read'),
+  'PATCH /api/v1/users/:id': allow('user.manage'),
+  'POST /api/v1/users/:id/password-reset': allow('user.manage'),
+  'POST /api/v1/users/:id/totp-reset': allow('user.manage'),
+
+  'GET /api/v1/audit/events': allow('audit.read'),
+  'GET /api/v1/audit/verify': allow('audit.verify'),
+};
+
+export function routeKey(method: string, url: string): string {
+  return `${method.toUpperCase()} ${url}`;
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/**
+ * Every audit event type with the shape of its details. Adding an event means adding it here:
+ * `recordAudit` accepts nothing else, so an event cannot be written with the wrong details.
+ */
+export const auditEventDetails = {
+  'auth.login.succeeded': z.object({
+    method: z.enum(['password', 'oidc']),
+    sessionState: z.enum(['complete', 'totp_pending', 'totp_enrolment_required']),
+  }),
+  'auth.login.failed': z.object({
+    username: z.string(),
+    reason: z.enum(['invalid_credentials', 'locked', 'inactive', 'not_provisioned', 'oidc_error']),
+  }),
+  'auth.second_factor.verified': z.object({ method: z.enum(['totp', 'recovery_code']) }),
+  'auth.second_factor.failed': z.object({ method: z.enum(['totp', 'recovery_code']) }),
+  'auth.totp.enrolled': z.object({ recoveryCodes: z.number().int() }),
+  'auth.logout': z.object({}),
+  'auth.password.changed': z.object({ sessionsRevoked: z.number().int() }),
+  'agency.updated': z.object({ fields: z.array(z.string()) }),
+  'team.created': z.object({ agencyId: z.string(), name: z.string() }),
+  'user.created': z.object({ username: z.string(), agencyId: z.string(), roles: z.array(z.string()) }),
+  'user.updated': z.object({
+    fields: z.array(z.string()),
+    roles: z.array(z.string()).optional(),
+    active: z.boolean().optional(),
+    sessionsRevoked: z.number().int(),
+  }),
+  'user.password_reset': z.object({ sessionsRevoked: z.number().int() }),
+  'user.totp_reset': z.object({ sessionsRevoked: z.number().int() }),
+  'audit.viewed': z.object({ filters: z.record(z.string(), z.unknown()), results: z.number().int() }),
+  'audit.verified': z.object({
+    ok: z.boolean(),
+    checked: z.number().int(),
+    firstBrokenSeq: z.number().int().nullable(),
+  }),
+} as const;
+
+export type AuditEventType = keyof typeof auditEventDetails;
+export type AuditDetails<T extends AuditEventType> = z.infer<(typeof auditEventDetails)[T]>;
+export type AuditOutcome = 'success' | 'failure' | 'denied';
+
+export type AuditEvent<T extends AuditEventType = AuditEventType> = {
+  type: T;
+  outcome?: AuditOutcome;
+  subjectType?: string;
+  subjectId?: string;
+  details: AuditDetails<T>;
+};
