@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, engine, type TestApp } from '../support/test-app';
+
+describe('health and OpenAPI', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it('reports ok with the engine in use', async () => {
+    const res = await t.request('GET', '/api/v1/health');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok', database: engine, version: expect.any(String) });
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('answers 503 when the database is gone', async () => {
+    const own = await createTestApp({ seed: false });
+    await own.database.close();
+    const res = await own.request('GET', '/api/v1/health');
+    expect(res.statusCode).toBe(503);
+    expect(res.json()).toMatchObject({ status: 'unavailable' });
+    await own.app.close();
+  });
+
+  it('serves an OpenAPI 3.1 document that lists every API route', async () => {
+    const res = await t.request('GET', '/api/v1/openapi.json');
+    expect(res.statusCode).toBe(200);
+    const doc = res.json<{ openapi: string; paths: Record<string, Record<string, unknown>> }>();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.paths['/api/v1/auth/login']?.post).toBeDefined();
+    expect(doc.paths['/api/v1/users/{id}']?.patch).toBeDefined();
+    expect(doc.paths['/api/v1/audit/verify']?.get).toBeDefined();
+  });
+});
