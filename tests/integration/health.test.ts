@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routePolicy } from '../../src/server/platform/access/route-policy';
 import { createTestApp, engine, type TestApp } from '../support/test-app';
 
 describe('health and OpenAPI', () => {
@@ -32,5 +33,19 @@ describe('health and OpenAPI', () => {
     expect(doc.paths['/api/v1/auth/login']?.post).toBeDefined();
     expect(doc.paths['/api/v1/users/{id}']?.patch).toBeDefined();
     expect(doc.paths['/api/v1/audit/verify']?.get).toBeDefined();
+    const documented = Object.entries(doc.paths).flatMap(([p, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`),
+    );
+    const apiRoutes = Object.keys(routePolicy).filter((k) => k !== 'GET /*' && k !== 'GET /api/v1/openapi.json');
+    expect(documented.sort()).toEqual(apiRoutes.sort());
+  });
+
+  it('documents request bodies from the zod schemas', async () => {
+    const doc = (await t.request('GET', '/api/v1/openapi.json')).json<{
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties?: object } }> } }>>;
+    }>();
+    const login = doc.paths['/api/v1/auth/login']?.post?.requestBody?.content['application/json']?.schema;
+    expect(login?.properties).toHaveProperty('username');
+    expect(login?.properties).toHaveProperty('password');
   });
 });
