@@ -7,11 +7,17 @@ import { AppError } from '../errors/app-error';
 import { finishOidcLogin, startOidcLogin } from './oidc.service';
 
 const tags = ['auth'];
+/** How long the browser binding of a started sign-in lives (matches the pending request's TTL). */
+const STATE_COOKIE_MAX_AGE_S = 10 * 60;
 
 export function oidcRoutes(deps: AppDeps, cookie: CookieSettings): FastifyPluginAsyncZod {
   const origin = (req: FastifyRequest) =>
     deps.config.publicUrl ? new URL(deps.config.publicUrl).origin : `${req.protocol}://${req.headers.host ?? '127.0.0.1'}`;
   const redirectUri = (req: FastifyRequest) => `${origin(req)}/api/v1/auth/oidc/callback`;
+  // Binds the state to the browser that started the flow. SameSite=Lax, not Strict: the callback is
+  // a cross-site top-level navigation from the IdP, on which a Strict cookie would not be sent.
+  const stateCookie = cookie.secure ? '__Host-lotse_oidc_state' : 'lotse_oidc_state';
+  const stateCookieOptions = { httpOnly: true, secure: cookie.secure, sameSite: 'lax', path: '/' } as const;
 
   return async (app) => {
     app.get(
@@ -20,7 +26,8 @@ export function oidcRoutes(deps: AppDeps, cookie: CookieSettings): FastifyPlugin
       async (req, reply) => {
         const settings = deps.config.oidc;
         if (!settings) throw new AppError('OIDC_NOT_CONFIGURED');
-        const url = await startOidcLogin(deps.db, settings, redirectUri(req), deps.now());
+        const { url, state } = await startOidcLogin(deps.db, settings, redirectUri(req), deps.now());
+        reply.setCookie(stateCookie, state, { ...stateCookieOptions, maxAge: STATE_COOKIE_MAX_AGE_S });
         return reply.redirect(url.href, 302);
       },
     );
@@ -38,8 +45,10 @@ export function oidcRoutes(deps: AppDeps, cookie: CookieSettings): FastifyPlugin
         const settings = deps.config.oidc;
         if (!settings) throw new AppError('OIDC_NOT_CONFIGURED');
         const callbackUrl = new URL(req.url, origin(req));
+        const browserState = req.cookies[stateCookie];
+        reply.clearCookie(stateCookie, stateCookieOptions);
         try {
-          const result = await finishOidcLogin(deps.db, settings, callbackUrl, {
+          const result = await finishOidcLogin(deps.db, settings, callbackUrl, browserState, {
             ctx: auditContext(req, deps.now()),
             userAgent: req.headers['user-agent'] ?? null,
           });

@@ -16,10 +16,15 @@ const REQUEST_TTL_MS = 10 * 60 * 1000;
 /** IdP authentication methods that count as a second factor (RFC 8176). */
 const MULTI_FACTOR_AMR = new Set(['mfa', 'otp', 'hwk', 'swk', 'sms', 'fpt', 'face', 'pin']);
 
+/**
+ * The discovered IdP metadata, kept for the process. The key covers every setting that shapes the
+ * client (a different secret or transport setting must not reuse a configuration built for
+ * another); a failed discovery is not cached.
+ */
 let discovered: { key: string; config: oidc.Configuration } | null = null;
 
 async function clientConfig(settings: OidcConfig): Promise<oidc.Configuration> {
-  const key = `${settings.issuer}|${settings.clientId}`;
+  const key = JSON.stringify([settings.issuer, settings.clientId, settings.clientSecret ?? null, settings.allowInsecure]);
   if (discovered?.key === key) return discovered.config;
   const auth = settings.clientSecret ? oidc.ClientSecretPost(settings.clientSecret) : oidc.None();
   const config = await oidc.discovery(
@@ -33,8 +38,17 @@ async function clientConfig(settings: OidcConfig): Promise<oidc.Configuration> {
   return config;
 }
 
-/** Begins the authorisation code flow with PKCE; returns the IdP URL to redirect to. */
-export async function startOidcLogin(db: Db, settings: OidcConfig, redirectUri: string, now: Date): Promise<URL> {
+/**
+ * Begins the authorisation code flow with PKCE. Returns the IdP URL to redirect to and the state,
+ * which the caller binds to the browser (a cookie) so that a callback can only be completed by the
+ * browser that started the flow (no login CSRF with an attacker's code).
+ */
+export async function startOidcLogin(
+  db: Db,
+  settings: OidcConfig,
+  redirectUri: string,
+  now: Date,
+): Promise<{ url: URL; state: string }> {
   const config = await clientConfig(settings).catch((cause: unknown) => {
     throw new AppError('OIDC_FAILED', { cause });
   });
@@ -43,7 +57,7 @@ export async function startOidcLogin(db: Db, settings: OidcConfig, redirectUri: 
   const codeVerifier = oidc.randomPKCECodeVerifier();
   await db.delete(oidcRequests).where(lt(oidcRequests.createdAt, new Date(now.getTime() - REQUEST_TTL_MS)));
   await db.insert(oidcRequests).values({ state, nonce, codeVerifier, createdAt: now });
-  return oidc.buildAuthorizationUrl(config, {
+  const url = oidc.buildAuthorizationUrl(config, {
     redirect_uri: redirectUri,
     scope: 'openid profile email',
     state,
@@ -51,6 +65,7 @@ export async function startOidcLogin(db: Db, settings: OidcConfig, redirectUri: 
     code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
     code_challenge_method: 'S256',
   });
+  return { url, state };
 }
 
 function claimList(value: unknown): string[] {
@@ -68,18 +83,24 @@ function sanitizeUsername(raw: string): string {
 }
 
 /**
- * Finishes the flow: exchanges the code, checks state, nonce and PKCE, maps the agency and role
- * claims, provisions or updates the user (the IdP is the source of truth for agency and roles)
- * and opens a session. A role change ends the user's other sessions.
+ * Finishes the flow: checks that the state belongs to this browser and is still pending (each state
+ * is used once), exchanges the code, checks nonce and PKCE, maps the agency and role claims,
+ * provisions or updates the user (the IdP is the source of truth for agency and roles) and opens a
+ * session. A change of roles or agency is audited and ends the user's other sessions.
  */
 export async function finishOidcLogin(
   db: Db,
   settings: OidcConfig,
   callbackUrl: URL,
+  browserState: string | undefined,
   meta: RequestMeta,
 ): Promise<NewSession> {
   const now = meta.ctx.now;
-  const fail = async (reason: 'oidc_error' | 'not_provisioned', username: string, cause?: unknown): Promise<never> => {
+  const fail = async (
+    reason: 'oidc_error' | 'not_provisioned' | 'inactive',
+    username: string,
+    cause?: unknown,
+  ): Promise<never> => {
     await db.transaction(async (tx) => {
       await recordAudit(tx, meta.ctx, {
         type: 'auth.login.failed',
@@ -87,10 +108,11 @@ export async function finishOidcLogin(
         details: { username: username.slice(0, 64), reason },
       });
     });
-    throw new AppError(reason === 'not_provisioned' ? 'ACCOUNT_NOT_PROVISIONED' : 'OIDC_FAILED', { cause });
+    throw new AppError(reason === 'oidc_error' ? 'OIDC_FAILED' : 'ACCOUNT_NOT_PROVISIONED', { cause });
   };
 
   const state = callbackUrl.searchParams.get('state') ?? '';
+  if (!state || !browserState || state !== browserState) return fail('oidc_error', '(oidc)');
   const pendingRows = state
     ? await db.delete(oidcRequests).where(eq(oidcRequests.state, state)).returning()
     : [];
@@ -132,28 +154,48 @@ export async function finishOidcLogin(
   const amr = claimList(claims.amr);
   const idpMultiFactor = amr.some((m) => MULTI_FACTOR_AMR.has(m));
 
-  return db.transaction(async (tx) => {
-    const existing = (
-      await tx
+  const findExisting = async (q: Db) =>
+    (
+      await q
         .select()
         .from(users)
         .where(and(eq(users.oidcIssuer, issuer), eq(users.oidcSubject, subject)))
         .limit(1)
     )[0];
+  // A deactivated account stays locked out whatever the IdP asserts (checked, and audited, before
+  // the transaction so the failure is not rolled back with it).
+  const known = await findExisting(db);
+  if (known && !known.active) return fail('inactive', known.username);
+
+  return db.transaction(async (tx) => {
+    const existing = await findExisting(tx);
     let user = existing;
     if (existing) {
-      if (!existing.active) {
-        throw new AppError('ACCOUNT_NOT_PROVISIONED');
-      }
-      const rolesChanged =
-        [...existing.roles].sort().join(',') !== [...mappedRoles].sort().join(',') || existing.agencyId !== agency.id;
+      if (!existing.active) throw new AppError('ACCOUNT_NOT_PROVISIONED');
+      const rolesChanged = [...existing.roles].sort().join(',') !== [...mappedRoles].sort().join(',');
+      const agencyChanged = existing.agencyId !== agency.id;
+      const fields = [
+        ...(rolesChanged ? ['roles'] : []),
+        ...(agencyChanged ? ['agencyId', 'teamId'] : []),
+        ...(existing.displayName !== displayName ? ['displayName'] : []),
+        ...(existing.email !== email ? ['email'] : []),
+      ];
       const updated = await tx
         .update(users)
-        .set({ roles: mappedRoles, agencyId: agency.id, displayName, email, updatedAt: now, ...(existing.agencyId !== agency.id ? { teamId: null } : {}) })
+        .set({ roles: mappedRoles, agencyId: agency.id, displayName, email, updatedAt: now, ...(agencyChanged ? { teamId: null } : {}) })
         .where(eq(users.id, existing.id))
         .returning();
       user = updated[0] ?? existing;
-      if (rolesChanged) await revokeUserSessions(tx, existing.id, 'roles_changed_by_idp', now);
+      const sessionsRevoked =
+        rolesChanged || agencyChanged ? await revokeUserSessions(tx, existing.id, 'roles_changed_by_idp', now) : 0;
+      if (fields.length > 0) {
+        await recordAudit(tx, meta.ctx, {
+          type: 'user.updated',
+          subjectType: 'user',
+          subjectId: existing.id,
+          details: { fields, ...(rolesChanged ? { roles: mappedRoles } : {}), sessionsRevoked },
+        });
+      }
     } else {
       let username = sanitizeUsername(preferred) || `oidc-${subject.slice(0, 20)}`;
       const taken = await tx.select({ id: users.id }).from(users).where(eq(users.username, username)).limit(1);
