@@ -1,0 +1,63 @@
+import { lazy, type ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { paths } from '../lib/paths';
+import { AppShell, PublicLayout } from './app-shell';
+import { NotFoundPage } from './not-found-page';
+import { RequirePermission } from './require-permission';
+import { RequireSession } from './require-session';
+import { RootLayout } from './root-layout';
+import { RouteError } from './route-error';
+
+// One chunk per screen: the login page does not download the administration screens.
+const LoginPage = lazy(() => import('../features/auth/login-page').then((m) => ({ default: m.LoginPage })));
+const AccountPage = lazy(() => import('../features/auth/account-page').then((m) => ({ default: m.AccountPage })));
+const WorkspacePage = lazy(() =>
+  import('../features/workspace/workspace-page').then((m) => ({ default: m.WorkspacePage })),
+);
+const AgencyListPage = lazy(() =>
+  import('../features/agencies/agency-list-page').then((m) => ({ default: m.AgencyListPage })),
+);
+const AgencyDetailPage = lazy(() =>
+  import('../features/agencies/agency-detail-page').then((m) => ({ default: m.AgencyDetailPage })),
+);
+const UserListPage = lazy(() => import('../features/admin/user-list-page').then((m) => ({ default: m.UserListPage })));
+const UserDetailPage = lazy(() =>
+  import('../features/admin/user-detail-page').then((m) => ({ default: m.UserDetailPage })),
+);
+const AuditPage = lazy(() => import('../features/audit/audit-page').then((m) => ({ default: m.AuditPage })));
+
+function guarded(permission: string, page: ReactNode) {
+  return <RequirePermission permission={permission}>{page}</RequirePermission>;
+}
+
+export function createAppRouter() {
+  return createBrowserRouter([
+    {
+      element: <RootLayout />,
+      errorElement: <RouteError />,
+      children: [
+        {
+          element: <PublicLayout />,
+          children: [{ path: paths.login, element: <LoginPage /> }],
+        },
+        {
+          element: (
+            <RequireSession>
+              <AppShell />
+            </RequireSession>
+          ),
+          children: [
+            { index: true, element: <WorkspacePage /> },
+            { path: paths.agencies, element: guarded('agency.read', <AgencyListPage />) },
+            { path: `${paths.agencies}/:id`, element: guarded('agency.read', <AgencyDetailPage />) },
+            { path: paths.users, element: guarded('user.read', <UserListPage />) },
+            { path: `${paths.users}/:id`, element: guarded('user.read', <UserDetailPage />) },
+            { path: paths.audit, element: guarded('audit.read', <AuditPage />) },
+            { path: paths.account, element: <AccountPage /> },
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,31 @@
+import { currentLanguage } from './i18n';
+
+function locale(): string {
+  return currentLanguage() === 'de' ? 'de-DE' : 'en-GB';
+}
+
+/** "24.11.2025, 14:05" in German, "24 Nov 2025, 14:05" in English. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+export function formatDateTimeWithSeconds(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale(), {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).format(date);
+}
+
+/** Groups a base32 secret in blocks of four so it can be typed without losing one's place. */
+export function groupInFours(value: string): string {
+  return value.replace(/\s+/g, '').replace(/(.{4})/g, '$1 ').trim();
+}

@@ -1,0 +1,11 @@
+/** Route paths in one place, so that features can link to each other without importing each other. */
+export const paths = {
+  login: '/anmelden',
+  workspace: '/',
+  agencies: '/behoerden',
+  agency: (id: string) => `/behoerden/${id}`,
+  users: '/benutzer',
+  user: (id: string) => `/benutzer/${id}`,
+  audit: '/protokoll',
+  account: '/konto',
+} as const;
