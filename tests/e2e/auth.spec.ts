@@ -27,6 +27,15 @@ test.describe('Anmeldung', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Anmelden' })).toBeVisible();
   });
 
+  test('a failed sign-in at the identity provider is explained on the login page', async ({ page }) => {
+    await page.goto('/anmelden?fehler=ACCOUNT_NOT_PROVISIONED');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('Kein Zugang');
+    await expect(alert).toContainText('keine Behörde oder Rolle hinterlegt');
+    await page.goto('/anmelden?fehler=<script>');
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+
   test('empty fields are reported next to the inputs', async ({ page }) => {
     await page.goto('/anmelden');
     await page.getByRole('button', { name: 'Anmelden' }).click();

@@ -3,9 +3,10 @@ import { useForm } from 'react-hook-form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router';
+import { Navigate, useLocation, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { loginRequestSchema, totpVerifyRequestSchema, type SessionState } from '../../../shared/contracts/auth';
+import { errorCodes, errorMessages, type ErrorCode } from '../../../shared/i18n/error-messages';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { ErrorSummary } from '../../components/ui/error-summary';
@@ -46,6 +47,20 @@ function SessionNoticeBanner() {
   }, [notice]);
   if (!shown) return null;
   return <Alert tone={shown === 'expired' ? 'warning' : 'info'} title={t(NOTICE_KEYS[shown])} role="status" />;
+}
+
+/** The identity provider's callback returns here with ?fehler=<code> when the sign-in failed. */
+function OidcErrorBanner() {
+  const { i18n } = useTranslation();
+  const [params] = useSearchParams();
+  const code = params.get('fehler');
+  if (!code || !(errorCodes as readonly string[]).includes(code)) return null;
+  const message = errorMessages[i18n.language === 'en' ? 'en' : 'de'][code as ErrorCode];
+  return (
+    <Alert tone="danger" title={message.title} role="alert">
+      <p className="kern-body">{message.detail}</p>
+    </Alert>
+  );
 }
 
 function OidcLogin() {
@@ -125,6 +140,7 @@ function PasswordStep({ onPending }: PasswordStepProps) {
           </Button>
         </div>
       </form>
+      <OidcErrorBanner />
       <OidcLogin />
     </>
   );
