@@ -9,10 +9,20 @@ export function userAdminScope(actor: Actor): string | null {
   return actor.roles.includes('system_admin') ? null : actor.agencyId;
 }
 
-/** Roles an actor may hand out: only a system administrator creates system administrators. */
+/**
+ * Roles whose reach goes beyond one agency: the system administrator's, the data protection
+ * officer's (the whole audit log) and steering's (reports over all agencies).
+ */
+const MUNICIPALITY_WIDE_ROLES: readonly Role[] = ['system_admin', 'data_protection_officer', 'steering'];
+
+/**
+ * Roles an actor may hand out. An agency administrator's scope is their agency, so they hand out
+ * only agency roles; otherwise they could make themselves or a colleague a data protection officer
+ * and read every agency's audit trail. Municipality-wide roles come from a system administrator.
+ */
 export function assignableRoles(actor: Actor): readonly Role[] {
   const all: Role[] = ['caseworker', 'team_lead', 'agency_admin', 'data_protection_officer', 'steering', 'system_admin'];
-  return actor.roles.includes('system_admin') ? all : all.filter((r) => r !== 'system_admin');
+  return actor.roles.includes('system_admin') ? all : all.filter((r) => !MUNICIPALITY_WIDE_ROLES.includes(r));
 }
 
 export function registerUserPolicies(): void {

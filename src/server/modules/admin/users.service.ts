@@ -97,12 +97,17 @@ export async function createUser(
   return getUser(db, a, id);
 }
 
-/** An agency administrator may not change a system administrator's account. */
+/**
+ * An administrator manages only accounts whose roles they could have handed out: an agency
+ * administrator who could reset the password of a system administrator or a data protection
+ * officer in their agency could take over that account and its reach.
+ */
 async function loadManageable(db: Db, actor: Actor | null, id: string) {
   const a = await check(db, actor, 'user.manage', [id]);
   const row = await findUserRow(db, id);
   if (!row) throw new AppError('NOT_FOUND');
-  if (row.user.roles.includes('system_admin') && !a.roles.includes('system_admin')) throw new AppError('FORBIDDEN');
+  const allowed = assignableRoles(a);
+  if (row.user.roles.some((r) => !allowed.includes(r as Role))) throw new AppError('FORBIDDEN');
   return { a, row };
 }
 

@@ -37,6 +37,15 @@ export async function updateAgency(db: Db, id: string, values: Partial<typeof ag
   await db.update(agencies).set(values).where(eq(agencies.id, id));
 }
 
+/**
+ * Locks the agency row until the transaction ends. Team names are unique per agency regardless of
+ * case, which the database index (case-sensitive) cannot enforce alone: creators of teams of one
+ * agency take turns, so the second sees the first one's team.
+ */
+export async function lockAgency(tx: Db, id: string): Promise<void> {
+  await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, id)).for('update');
+}
+
 export async function insertTeam(db: Db, agencyId: string, name: string, now: Date): Promise<string> {
   const rows = await db.insert(teams).values({ agencyId, name, createdAt: now }).returning({ id: teams.id });
   return rows[0]!.id;

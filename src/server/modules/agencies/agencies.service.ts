@@ -11,6 +11,7 @@ import {
   findTeamByName,
   insertTeam,
   listAgencies,
+  lockAgency,
   staffCount,
   teamsWithMemberCounts,
   updateAgency,
@@ -53,14 +54,15 @@ export async function addTeam(
   ctx: AuditContext,
 ): Promise<AgencyDetail> {
   const a = await check(db, actor, 'agency.manage', [agencyId]);
-  if (await findTeamByName(db, agencyId, name)) {
-    throw new AppError('CONFLICT', {
-      fieldErrors: [
-        { path: 'name', message: { de: 'Ein Team mit diesem Namen gibt es bereits.', en: 'A team with this name already exists.' } },
-      ],
-    });
-  }
   await db.transaction(async (tx) => {
+    await lockAgency(tx, agencyId);
+    if (await findTeamByName(tx, agencyId, name)) {
+      throw new AppError('CONFLICT', {
+        fieldErrors: [
+          { path: 'name', message: { de: 'Ein Team mit diesem Namen gibt es bereits.', en: 'A team with this name already exists.' } },
+        ],
+      });
+    }
     const teamId = await insertTeam(tx, agencyId, name, ctx.now);
     await recordAudit(tx, ctx, { type: 'team.created', subjectType: 'team', subjectId: teamId, details: { agencyId, name } });
   });

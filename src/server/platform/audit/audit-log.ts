@@ -60,6 +60,22 @@ export function auditRowHash(row: HashedFields): string {
     .digest('hex');
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * jsonb stores neither NUL nor unpaired surrogates, which a JSON body can carry into details (a
+ * team name, a login name). Text columns receive U+FFFD for them when encoded as UTF-8; the audit
+ * row gets the same, so that odd input is still recorded instead of failing the audit write.
+ */
+function storable(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(LONE_SURROGATE, '\uFFFD').replaceAll('\u0000', '\uFFFD');
+  if (Array.isArray(value)) return value.map(storable);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [storable(k), storable(v)]));
+  }
+  return value;
+}
+
 /**
  * Appends one event to the hash chain. Call it inside the transaction of the action it records:
  * if it fails, the action is rolled back and the request answers 503.
@@ -69,7 +85,7 @@ export async function recordAudit<T extends AuditEventType>(
   ctx: AuditContext,
   event: AuditEvent<T>,
 ): Promise<void> {
-  const details = auditEventDetails[event.type].parse(event.details) as Record<string, unknown>;
+  const details = storable(auditEventDetails[event.type].parse(event.details)) as Record<string, unknown>;
   try {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
     const head = await tx

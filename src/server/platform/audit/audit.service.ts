@@ -24,7 +24,14 @@ function presentAuditEvent(row: typeof auditEvents.$inferSelect): AuditEventView
   };
 }
 
-const nextDay = (isoDate: string) => new Date(new Date(`${isoDate}T00:00:00Z`).getTime() + 24 * 3600 * 1000);
+/**
+ * Bounds of a day filter as instants. The contract accepts any ISO date, but PostgreSQL knows no
+ * year 0 and the driver cannot write years past 9999; a bound beyond what can be stored excludes
+ * nothing, so it is dropped rather than sent.
+ */
+const dayStart = (isoDate: string): Date | undefined => (isoDate < '0001-01-01' ? undefined : new Date(`${isoDate}T00:00:00Z`));
+const nextDay = (isoDate: string): Date | undefined =>
+  isoDate >= '9999-12-31' ? undefined : new Date(new Date(`${isoDate}T00:00:00Z`).getTime() + 24 * 3600 * 1000);
 
 /** The data protection officer's view of the audit log; looking at it is itself audited. */
 export async function browseAuditLog(
@@ -40,7 +47,7 @@ export async function browseAuditLog(
       actorUserId: query.actorUserId,
       subjectId: query.subjectId,
       outcome: query.outcome,
-      from: query.from ? new Date(`${query.from}T00:00:00Z`) : undefined,
+      from: query.from ? dayStart(query.from) : undefined,
       to: query.to ? nextDay(query.to) : undefined,
       page: query.page,
       pageSize: query.pageSize,

@@ -17,15 +17,33 @@ function findCause(err: unknown, predicate: (e: Record<string, unknown>) => bool
   return false;
 }
 
-/** Maps any thrown value to a Lotse error code; never lets internals through. */
-export function toAppError(err: unknown, locale: 'de' | 'en'): AppError {
+function valueAt(data: unknown, path: readonly string[]): unknown {
+  let current = data;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+/**
+ * Maps any thrown value to a Lotse error code; never lets internals through. `request` gives the
+ * parts of the request that failed validation, to tell a missing field from a wrong one.
+ */
+export function toAppError(err: unknown, locale: 'de' | 'en', request?: Partial<Record<string, unknown>>): AppError {
   if (err instanceof AppError) return err;
   const e = err as FastifyError & { validation?: unknown };
   if (hasZodFastifySchemaValidationErrors(err)) {
+    // fastify-type-provider-zod 7 flattens each zod issue: code → keyword, path → instancePath,
+    // the remaining fields → params; zod does not report the input. Rebuild the issue for the
+    // shared message catalogue.
+    const context = String(err.validationContext ?? '');
     const fieldErrors: FieldError[] = err.validation.map((v) => {
-      const issue = v.params.issue as z.core.$ZodIssue;
+      const path = v.instancePath.split('/').filter(Boolean);
+      const input = valueAt(request?.[context], path);
+      const issue = { ...v.params, input, code: v.keyword, path, message: v.message } as unknown as z.core.$ZodIssue;
       return {
-        path: [String(err.validationContext ?? ''), ...issue.path.map(String)].filter(Boolean).join('.'),
+        path: [context, ...path].filter(Boolean).join('.'),
         message: validationMessage(issue, locale),
       };
     });
@@ -47,6 +65,9 @@ export function toAppError(err: unknown, locale: 'de' | 'en'): AppError {
   }
   if (e?.statusCode === 429) return new AppError('RATE_LIMITED');
   if (findCause(err, (c) => c.code === '23505')) return new AppError('CONFLICT');
+  // Text PostgreSQL cannot store (a NUL byte, in text or jsonb) came from the client: its request is
+  // malformed, not the server broken.
+  if (findCause(err, (c) => c.code === '22021' || c.code === '22P05')) return new AppError('MALFORMED_REQUEST');
   if (
     findCause(
       err,
@@ -92,7 +113,18 @@ export function sendProblem(req: FastifyRequest, reply: FastifyReply, error: App
 
 export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyReply): FastifyReply {
   const locale = pickLocale(req.headers['accept-language']);
-  const appError = toAppError(err, locale);
+  let appError: AppError;
+  try {
+    appError = toAppError(err, locale, {
+      body: req.body,
+      querystring: req.query,
+      params: req.params,
+      headers: req.headers,
+    });
+  } catch (mappingError) {
+    // A throwing handler would make Fastify answer with its default body, internal message included.
+    appError = new AppError('INTERNAL', { cause: new AggregateError([err, mappingError], 'error mapping failed') });
+  }
   if (appError.status >= 500) {
     req.log.error({ err: appError.options.cause ?? err, code: appError.code }, 'request failed');
   }

@@ -1,0 +1,237 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookiePlugin from '@fastify/cookie';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../src/shared/contracts/common';
+import { DEMO_USERS } from '../../src/server/db/seed-demo';
+import { permissionsByRole, permissionsOf } from '../../src/server/platform/access/permissions';
+import { registerRouteGuard } from '../../src/server/platform/access/route-guard';
+import { routeKey, routePolicy, type RouteRule } from '../../src/server/platform/access/route-policy';
+import { errorHandler } from '../../src/server/platform/http/problem';
+import { sessionCookie } from '../../src/server/platform/http/request-context';
+import { createTestApp, type Session, type TestApp } from '../support/test-app';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+const RANDOM_UUID = '3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b';
+
+/**
+ * Every route Fastify registered, as "METHOD url". Parses the router tree that
+ * `printRoutes({ commonPrefix: false })` prints: each level is indented by four characters and
+ * a node's full path is its parent's path followed by its own segment.
+ */
+function registeredRoutes(app: FastifyInstance): string[] {
+  const text = app.printRoutes({ commonPrefix: false });
+  const paths: string[] = [];
+  const routes: string[] = [];
+  for (const line of text.split('\n')) {
+    const m = /^((?:│ {3}| {4})*)(?:├── |└── )(\S+)(?: \(([^)]*)\))?$/.exec(line);
+    if (!m) {
+      if (line.trim()) throw new Error(`unparsed printRoutes line: ${JSON.stringify(line)}`);
+      continue;
+    }
+    const depth = m[1]!.length / 4;
+    const segment = m[2]!;
+    const parent = depth === 0 ? '' : paths[depth - 1]!;
+    const full = depth === 0 && !segment.startsWith('/') ? `/${segment}` : parent + segment;
+    paths.length = depth;
+    paths[depth] = full;
+    for (const method of (m[3] ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
+      routes.push(routeKey(method, full));
+    }
+  }
+  return routes.sort();
+}
+
+function splitKey(key: string): { method: Method; url: string } {
+  const [method, url] = key.split(' ') as [Method, string];
+  return { method, url };
+}
+
+const permissionRoutes = Object.entries(routePolicy).filter(
+  (e): e is [string, Extract<RouteRule, { access: 'permission' }>] => e[1].access === 'permission',
+);
+
+describe('route inventory and deny by default', () => {
+  let t: TestApp;
+  const ids = new Map<string, string>();
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it('registers exactly the routes the policy lists, no more and no less', () => {
+    const registered = registeredRoutes(t.app);
+    // The parser must have understood the tree: every parsed route really exists.
+    expect(registered.length).toBeGreaterThan(20);
+    for (const key of registered) expect(t.app.hasRoute(splitKey(key)), key).toBe(true);
+
+    const policy = Object.keys(routePolicy).sort();
+    const withoutPolicy = registered.filter((k) => !(k in routePolicy));
+    const withoutRoute = policy.filter((k) => !t.app.hasRoute(splitKey(k)));
+    expect(withoutPolicy, 'registered routes missing from routePolicy').toEqual([]);
+    expect(withoutRoute, 'routePolicy entries without a registered route').toEqual([]);
+    expect(registered).toEqual(policy);
+  });
+
+  it('denies a registered route that has no policy entry (404, not a pass-through)', async () => {
+    const app = Fastify({ logger: false });
+    app.setErrorHandler(errorHandler);
+    await app.register(cookiePlugin);
+    registerRouteGuard(
+      app,
+      { config: t.config, database: t.database, db: t.database.db, now: t.clock.now },
+      sessionCookie(false),
+    );
+    let reached = false;
+    app.get('/api/v1/not-in-policy', async () => {
+      reached = true;
+      return { leaked: true };
+    });
+    await app.ready();
+    const res = await app.inject({ method: 'GET', url: '/api/v1/not-in-policy' });
+    await app.close();
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ code: 'NOT_FOUND' });
+    expect(reached).toBe(false);
+  });
+
+  it('answers 401 UNAUTHENTICATED without a session on every route that is not public', async () => {
+    const guarded = Object.entries(routePolicy).filter(([, rule]) => rule.access !== 'public');
+    expect(guarded.length).toBeGreaterThan(15);
+    for (const [key] of guarded) {
+      const { method, url } = splitKey(key);
+      const res = await t.request(method, url.replace(':id', RANDOM_UUID), method === 'GET' ? {} : { body: {} });
+      expect(res.statusCode, key).toBe(401);
+      expect(res.headers['content-type'], key).toMatch(/^application\/problem\+json/);
+      expect(res.json(), key).toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
+    }
+  });
+
+  it('answers 401 for a forged or garbage session cookie on every permission route', async () => {
+    for (const [key] of permissionRoutes) {
+      const { method, url } = splitKey(key);
+      const res = await t.request(method, url.replace(':id', RANDOM_UUID), {
+        headers: { cookie: `lotse_session=${'A'.repeat(43)}`, 'x-csrf-token': 'x' },
+        ...(method === 'GET' ? {} : { body: {} }),
+      });
+      expect(res.statusCode, key).toBe(401);
+      expect(res.json(), key).toMatchObject({ code: 'UNAUTHENTICATED' });
+    }
+  });
+
+  it('lets a session that still waits for its second factor reach no permission route', async () => {
+    const login = await t.request('POST', '/api/v1/auth/login', {
+      body: { username: 'admin', password: 'lotse-demo' },
+    });
+    expect(login.statusCode).toBe(200);
+    const body = login.json<{ state: string; csrfToken: string; me: unknown }>();
+    expect(body.state).toBe('totp_pending');
+    expect(body.me).toBeNull();
+    const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+    const pending: Session = { cookie, csrf: body.csrfToken, userId: '' };
+    for (const [key] of permissionRoutes) {
+      const { method, url } = splitKey(key);
+      const res = await t.request(method, url.replace(':id', RANDOM_UUID), {
+        session: pending,
+        ...(method === 'GET' ? {} : { body: {} }),
+      });
+      expect(res.statusCode, key).toBe(401);
+      expect(res.json(), key).toMatchObject({ code: 'SECOND_FACTOR_REQUIRED' });
+    }
+  });
+
+  it('keeps the role → permission table as decided (a change here must be deliberate)', () => {
+    const base = ['workspace.read', 'agency.read'];
+    const admin = [...base, 'agency.manage', 'user.read', 'user.manage', 'user.create'];
+    expect(Object.fromEntries(Object.entries(permissionsByRole).map(([r, p]) => [r, [...p].sort()]))).toEqual({
+      caseworker: [...base].sort(),
+      team_lead: [...base].sort(),
+      agency_admin: [...admin].sort(),
+      data_protection_officer: [...base, 'audit.read', 'audit.verify'].sort(),
+      steering: [...base].sort(),
+      system_admin: [...admin].sort(),
+    });
+    // Every permission is needed by some route, and every permission route names a known permission.
+    const used = new Set(permissionRoutes.map(([, r]) => r.permission));
+    expect([...used].sort()).toEqual([...new Set(Object.values(permissionsByRole).flat())].sort());
+  });
+
+  describe('authorisation matrix: every demo user × every permission route', () => {
+    const sessions = new Map<string, Session>();
+
+    beforeAll(async () => {
+      for (const u of DEMO_USERS) sessions.set(u.username, await t.login(u.username));
+      const agencies = await t.request('GET', '/api/v1/agencies', { session: sessions.get('sozialamt') });
+      for (const a of agencies.json<{ items: { id: string; code: string }[] }>().items)
+        ids.set(`agency:${a.code}`, a.id);
+    });
+
+    /**
+     * A request per route that passes the route guard without changing anything: reads address
+     * the caller's own records, writes carry a body the schema rejects (so an allowed caller gets
+     * 400 after the guard and a denied caller 403 before it), and the one body-less write
+     * addresses an id that does not exist.
+     */
+    function probe(key: string, user: (typeof DEMO_USERS)[number], session: Session) {
+      const ownAgency = ids.get(`agency:${user.agency}`)!;
+      const requests: Record<string, { url: string; body?: unknown; allowed: number }> = {
+        'GET /api/v1/workspace': { url: '/api/v1/workspace', allowed: 200 },
+        'GET /api/v1/agencies': { url: '/api/v1/agencies', allowed: 200 },
+        'GET /api/v1/agencies/:id': { url: `/api/v1/agencies/${ownAgency}`, allowed: 200 },
+        'PATCH /api/v1/agencies/:id': { url: `/api/v1/agencies/${ownAgency}`, body: { name: 7 }, allowed: 400 },
+        'POST /api/v1/agencies/:id/teams': { url: `/api/v1/agencies/${ownAgency}/teams`, body: {}, allowed: 400 },
+        'GET /api/v1/users': { url: '/api/v1/users', allowed: 200 },
+        'POST /api/v1/users': { url: '/api/v1/users', body: { username: '' }, allowed: 400 },
+        'GET /api/v1/users/:id': { url: `/api/v1/users/${session.userId}`, allowed: 200 },
+        'PATCH /api/v1/users/:id': { url: `/api/v1/users/${session.userId}`, body: { active: 'no' }, allowed: 400 },
+        'POST /api/v1/users/:id/password-reset': {
+          url: `/api/v1/users/${session.userId}/password-reset`,
+          body: { newPassword: 'short' },
+          allowed: 400,
+        },
+        'POST /api/v1/users/:id/totp-reset': { url: `/api/v1/users/${RANDOM_UUID}/totp-reset`, allowed: 404 },
+        'GET /api/v1/audit/events': { url: '/api/v1/audit/events?pageSize=1', allowed: 200 },
+        'GET /api/v1/audit/verify': { url: '/api/v1/audit/verify', allowed: 200 },
+      };
+      const r = requests[key];
+      if (!r) throw new Error(`no matrix probe for ${key}: add one`);
+      return r;
+    }
+
+    it('has a probe for every permission route and every role is represented by a demo user', () => {
+      const rolesSeen = new Set(DEMO_USERS.flatMap((u) => u.roles));
+      for (const role of ['caseworker', 'steering', 'data_protection_officer', 'system_admin'] as Role[]) {
+        expect(rolesSeen.has(role), role).toBe(true);
+      }
+      const admin = DEMO_USERS.find((u) => u.username === 'admin')!;
+      for (const [key] of permissionRoutes) expect(() => probe(key, admin, sessions.get('admin')!)).not.toThrow();
+    });
+
+    for (const user of DEMO_USERS) {
+      it(`${user.username} (${user.roles.join(', ')}) gets exactly what the table grants`, async () => {
+        const session = sessions.get(user.username)!;
+        const granted = permissionsOf(user.roles);
+        const mismatches: string[] = [];
+        for (const [key, rule] of permissionRoutes) {
+          const { method } = splitKey(key);
+          const p = probe(key, user, session);
+          const res = await t.request(method, p.url, { session, ...(p.body !== undefined ? { body: p.body } : {}) });
+          const allowed = granted.has(rule.permission);
+          const expected = allowed ? p.allowed : 403;
+          const code = res.headers['content-type']?.toString().includes('json')
+            ? res.json<{ code?: string }>().code
+            : undefined;
+          if (res.statusCode !== expected || (!allowed && code !== 'FORBIDDEN')) {
+            mismatches.push(
+              `${key}: ${allowed ? 'allowed' : 'denied'} expected ${expected}, got ${res.statusCode} ${code ?? ''}`,
+            );
+          }
+        }
+        expect(mismatches).toEqual([]);
+      });
+    }
+  });
+});
