@@ -54,12 +54,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: false,
     routerOptions: { maxParamLength: 200 },
     // Malformed URLs are rejected by the router before any hook; they get problem+json too.
-    frameworkErrors: (err, req, reply) => errorHandler(err, req, reply),
+    frameworkErrors: (err, req, reply) => {
+      errorHandler(err, req, reply);
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  // The API speaks JSON only. Fastify parses text/plain by default, and text/plain is what a
+  // cross-site form may send without a CORS preflight; without a parser it is answered with 415.
+  app.removeContentTypeParser('text/plain');
   app.setNotFoundHandler((req, reply) => sendProblem(req, reply, new AppError('NOT_FOUND')));
 
   await app.register(helmet, {

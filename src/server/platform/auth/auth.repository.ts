@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { agencies, recoveryCodes, teams, users } from '../../db/schema';
 
@@ -44,4 +44,18 @@ export async function consumeRecoveryCode(db: Db, userId: string, codeHash: stri
     .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, codeHash), isNull(recoveryCodes.usedAt)))
     .returning({ id: recoveryCodes.id });
   return used.length > 0;
+}
+
+/**
+ * Records `step` as the last TOTP step used, only if it is newer than the stored one; false when
+ * another sign-in already used this step (or a later one). Being one conditional UPDATE, it also
+ * holds when two sign-ins race with the same code.
+ */
+export async function claimTotpStep(db: Db, userId: string, step: number): Promise<boolean> {
+  const claimed = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return claimed.length > 0;
 }

@@ -5,6 +5,7 @@ import type { Actor } from '../access/actor';
 import { recordAudit, type AuditContext } from '../audit/audit-log';
 import { AppError } from '../errors/app-error';
 import {
+  claimTotpStep,
   consumeRecoveryCode,
   findUserById,
   findUserByUsername,
@@ -14,7 +15,7 @@ import {
   type UserRow,
 } from './auth.repository';
 import { presentMe } from './auth.presenter';
-import { clearFailures, isLocked, recordFailure } from './login-throttle';
+import { clearFailures, reserveAttempt } from './login-throttle';
 import { hashPassword, verifyPassword } from './password';
 import { createSession, revokeSession, revokeUserSessions, type SessionInfo } from './sessions';
 import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpUri, verifyTotp } from './totp';
@@ -54,7 +55,8 @@ export async function login(
   const username = input.username.trim().toLowerCase().slice(0, 64);
   const key = `u:${username}`;
   const now = meta.ctx.now;
-  if (await isLocked(db, key, now)) {
+  const attempt = await reserveAttempt(db, key, now);
+  if (!attempt.allowed) {
     await db.transaction(async (tx) => {
       await recordAudit(tx, meta.ctx, {
         type: 'auth.login.failed',
@@ -62,13 +64,12 @@ export async function login(
         details: { username, reason: 'locked' },
       });
     });
-    throw new AppError('LOGIN_LOCKED', { retryAfterSeconds: 60 });
+    throw new AppError('LOGIN_LOCKED', { retryAfterSeconds: attempt.retryAfterSeconds });
   }
   const user = await findUserByUsername(db, username);
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !passwordOk || !user.active) {
     await db.transaction(async (tx) => {
-      await recordFailure(tx, key, now);
       await recordAudit(tx, meta.ctx, {
         type: 'auth.login.failed',
         outcome: 'failure',
@@ -117,7 +118,8 @@ export async function verifySecondFactor(
   const user = await findUserById(db, actor.userId);
   if (!user?.totpSecret) throw new AppError('UNAUTHENTICATED');
   const method = input.code ? 'totp' : 'recovery_code';
-  if (await isLocked(db, key, now)) {
+  const attempt = await reserveAttempt(db, key, now);
+  if (!attempt.allowed) {
     await db.transaction(async (tx) => {
       await revokeSession(tx, session.tokenHash, 'second_factor_locked', now);
       await recordAudit(tx, meta.ctx, {
@@ -128,15 +130,14 @@ export async function verifySecondFactor(
         details: { method },
       });
     });
-    throw new AppError('LOGIN_LOCKED', { retryAfterSeconds: 60 });
+    throw new AppError('LOGIN_LOCKED', { retryAfterSeconds: attempt.retryAfterSeconds });
   }
   const step = input.code ? await verifyTotp(user.totpSecret, input.code, user.totpLastStep, now) : null;
   const result = await db.transaction(async (tx) => {
     const ok = input.code
-      ? step !== null
+      ? step !== null && (await claimTotpStep(tx, user.id, step))
       : await consumeRecoveryCode(tx, user.id, hashRecoveryCode(input.recoveryCode ?? ''), now);
     if (!ok) return null;
-    if (step !== null) await updateUser(tx, user.id, { totpLastStep: step });
     await clearFailures(tx, key);
     await revokeSession(tx, session.tokenHash, 'second_factor_completed', now);
     const s = await createSession(tx, {
@@ -158,7 +159,6 @@ export async function verifySecondFactor(
   });
   if (!result) {
     await db.transaction(async (tx) => {
-      await recordFailure(tx, key, now);
       await recordAudit(tx, meta.ctx, {
         type: 'auth.second_factor.failed',
         outcome: 'failure',
