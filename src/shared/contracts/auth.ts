@@ -29,6 +29,7 @@ export const meSchema = z.object({
     roles: z.array(roleSchema),
     totpEnrolled: z.boolean(),
     locale: z.enum(['de', 'en']),
+    authSource: z.enum(['local', 'oidc']),
   }),
   agency: z.object({ id: z.uuid(), name: z.string(), kind: agencyKindSchema }),
   team: z.object({ id: z.uuid(), name: z.string() }).nullable(),

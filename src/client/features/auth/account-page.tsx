@@ -127,8 +127,14 @@ export function AccountPage() {
           <h2 className="kern-heading-medium" id="password-title">
             {t('account.passwordTitle')}
           </h2>
-          <p className="kern-body">{t('account.passwordIntro')}</p>
-          <ChangePasswordForm />
+          {me.user.authSource === 'oidc' ? (
+            <p className="kern-body">{t('account.oidcPasswordNotice')}</p>
+          ) : (
+            <>
+              <p className="kern-body">{t('account.passwordIntro')}</p>
+              <ChangePasswordForm />
+            </>
+          )}
         </section>
 
         <section aria-labelledby="second-factor-title" className="lotse-section">

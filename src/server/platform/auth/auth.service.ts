@@ -235,7 +235,12 @@ export async function confirmTotpEnrolment(
 export async function logout(db: Db, session: SessionInfo, meta: RequestMeta): Promise<void> {
   await db.transaction(async (tx) => {
     await revokeSession(tx, session.tokenHash, 'logout', meta.ctx.now);
-    await recordAudit(tx, meta.ctx, { type: 'auth.logout', details: {} });
+    await recordAudit(tx, meta.ctx, {
+      type: 'auth.logout',
+      subjectType: 'user',
+      subjectId: meta.ctx.actor?.userId,
+      details: {},
+    });
   });
 }
 
@@ -246,13 +251,18 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
   meta: RequestMeta,
 ): Promise<void> {
+  const now = meta.ctx.now;
+  // A stolen session must not become a way to guess the password: the same lockout applies.
+  const key = `p:${actor.userId}`;
+  const attempt = await reserveAttempt(db, key, now);
+  if (!attempt.allowed) throw new AppError('LOGIN_LOCKED', { retryAfterSeconds: attempt.retryAfterSeconds });
   const user = await findUserById(db, actor.userId);
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new AppError('INVALID_CREDENTIALS');
   }
   const passwordHash = await hashPassword(input.newPassword);
-  const now = meta.ctx.now;
   await db.transaction(async (tx) => {
+    await clearFailures(tx, key);
     await updateUser(tx, user.id, { passwordHash, passwordChangedAt: now, updatedAt: now });
     const sessionsRevoked = await revokeUserSessions(tx, user.id, 'password_changed', now);
     await recordAudit(tx, meta.ctx, {
