@@ -13,7 +13,7 @@ type HostInfo = {
 const TARGET_RATIO = 0.8;
 
 /**
- * GET /api/v1/health of the real application (all hooks: helmet, cookies, route guard, rate-limit
+ * GET /api/v1/health of the real application (all hooks: security headers, cookies, route guard, rate-limit
  * plugin, zod serializer, cache-control) against a bare node:http server sending the same body and
  * content-type. Both live in one host process; the load generator is this process. Order app, bare,
  * bare, app, so a drift of the machine's speed during the run hits both sides alike.
@@ -56,8 +56,7 @@ export const healthBenchmark: Benchmark = {
       ];
       if (appCpu && bareCpu) {
         notes.push(
-          `server CPU per request: app ${appCpu.toFixed(1)} µs, bare ${bareCpu.toFixed(1)} µs (ratio bare/app ${cpuRatio!.toFixed(3)}); ` +
-            '`npx tsx bench/health-breakdown.ts` shows what each piece of app.ts costs',
+          `server CPU per request: app ${appCpu.toFixed(1)} µs, bare ${bareCpu.toFixed(1)} µs (ratio bare/app ${cpuRatio!.toFixed(3)})`,
         );
       }
       const failures = measurements.filter((m) => m.errors > 0 || m.non2xx > 0);

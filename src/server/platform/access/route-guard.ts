@@ -5,7 +5,7 @@ import type { AppDeps } from '../http/app-deps';
 import type { CookieSettings } from '../http/request-context';
 import { loadSession } from '../auth/sessions';
 import { permissionsOf } from './permissions';
-import { routeKey, routePolicy } from './route-policy';
+import { routeKey, routePolicy, type RouteRule } from './route-policy';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -32,21 +32,8 @@ function originAllowed(req: FastifyRequest, publicUrl: string | undefined): bool
 export function registerRouteGuard(app: FastifyInstance, deps: AppDeps, cookie: CookieSettings): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
-  app.addHook('onRequest', async (req) => {
-    const url = req.routeOptions.url;
-    if (url === undefined) return; // the not-found handler answers
-    const rule = routePolicy[routeKey(req.method, url)];
-    if (!rule) throw new AppError('NOT_FOUND');
-
-    const token = req.cookies[cookie.name];
-    if (token && rule.access !== 'public') {
-      const loaded = await loadSession(deps.db, token, deps.now());
-      if (loaded) {
-        req.actor = loaded.actor;
-        req.session = loaded.session;
-      }
-    }
-
+  /** Everything after the session is known: CSRF, then the route's rule. Throws AppError. */
+  const enforce = (req: FastifyRequest, rule: RouteRule): void => {
     if (!SAFE_METHODS.has(req.method)) {
       if (!originAllowed(req, deps.config.publicUrl)) throw new AppError('CSRF_FAILED');
       if (req.session) {
@@ -56,7 +43,6 @@ export function registerRouteGuard(app: FastifyInstance, deps: AppDeps, cookie: 
         }
       }
     }
-
     if (rule.access === 'public') return;
     const session = req.session;
     if (!session) throw new AppError('UNAUTHENTICATED');
@@ -68,5 +54,37 @@ export function registerRouteGuard(app: FastifyInstance, deps: AppDeps, cookie: 
     }
     if (session.state !== 'complete') throw new AppError('SECOND_FACTOR_REQUIRED');
     if (!permissionsOf(req.actor?.roles ?? []).has(rule.permission)) throw new AppError('FORBIDDEN');
+  };
+
+  // Callback style: public requests (health, static files, login) pass without creating a promise.
+  app.addHook('onRequest', (req, _reply, done) => {
+    const url = req.routeOptions.url;
+    if (url === undefined) return done(); // the not-found handler answers
+    const rule = routePolicy[routeKey(req.method, url)];
+    if (!rule) return done(new AppError('NOT_FOUND'));
+    const token = rule.access === 'public' ? undefined : req.cookies[cookie.name];
+    if (!token) {
+      try {
+        enforce(req, rule);
+      } catch (err) {
+        return done(err as AppError);
+      }
+      return done();
+    }
+    loadSession(deps.db, token, deps.now()).then(
+      (loaded) => {
+        if (loaded) {
+          req.actor = loaded.actor;
+          req.session = loaded.session;
+        }
+        try {
+          enforce(req, rule);
+        } catch (err) {
+          return done(err as AppError);
+        }
+        done();
+      },
+      (err: unknown) => done(err as Error),
+    );
   });
 }
