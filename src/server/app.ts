@@ -25,6 +25,7 @@ import { authRoutes } from './platform/auth/auth.routes';
 import { auditRoutes } from './platform/audit/audit.routes';
 import { agencyRoutes } from './modules/agencies/agencies.routes';
 import { userRoutes } from './modules/admin/users.routes';
+import { peopleRoutes } from './modules/people/people.routes';
 import { workspaceRoutes } from './modules/workspace/workspace.routes';
 import { registerPolicies } from './modules/policies';
 
@@ -108,6 +109,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(workspaceRoutes(deps));
   await app.register(agencyRoutes(deps));
   await app.register(userRoutes(deps));
+  await app.register(peopleRoutes(deps));
   await app.register(auditRoutes(deps));
 
   const clientDir = options.clientDir ?? defaultClientDir;

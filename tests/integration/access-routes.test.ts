@@ -147,8 +147,8 @@ describe('route inventory and deny by default', () => {
     const base = ['workspace.read', 'agency.read'];
     const admin = [...base, 'agency.manage', 'user.read', 'user.manage', 'user.create'];
     expect(Object.fromEntries(Object.entries(permissionsByRole).map(([r, p]) => [r, [...p].sort()]))).toEqual({
-      caseworker: [...base].sort(),
-      team_lead: [...base].sort(),
+      caseworker: [...base, 'person.read', 'person.write'].sort(),
+      team_lead: [...base, 'person.read', 'person.write'].sort(),
       agency_admin: [...admin].sort(),
       data_protection_officer: [...base, 'audit.read', 'audit.verify'].sort(),
       steering: [...base].sort(),
@@ -193,6 +193,11 @@ describe('route inventory and deny by default', () => {
           allowed: 400,
         },
         'POST /api/v1/users/:id/totp-reset': { url: `/api/v1/users/${RANDOM_UUID}/totp-reset`, allowed: 404 },
+        'GET /api/v1/people': { url: '/api/v1/people?q=', allowed: 400 },
+        'POST /api/v1/people/duplicate-check': { url: '/api/v1/people/duplicate-check', body: { givenNames: 7 }, allowed: 400 },
+        'POST /api/v1/people': { url: '/api/v1/people', body: { givenNames: '' }, allowed: 400 },
+        'GET /api/v1/people/:id': { url: `/api/v1/people/${RANDOM_UUID}`, allowed: 404 },
+        'PATCH /api/v1/people/:id': { url: `/api/v1/people/${RANDOM_UUID}`, body: { sex: 'none' }, allowed: 400 },
         'GET /api/v1/audit/events': { url: '/api/v1/audit/events?pageSize=1', allowed: 200 },
         'GET /api/v1/audit/verify': { url: '/api/v1/audit/verify', allowed: 200 },
       };

@@ -185,3 +185,77 @@ export const auditEvents = pgTable(
     index('audit_events_type_idx').on(t.type),
   ],
 );
+
+/**
+ * People (Personen): one row per person registered by an agency. The date of birth is kept as
+ * written plus its parsed parts, because placeholders (01.01.YYYY) must not be read as real dates.
+ * `blocking_keys` holds the matching engine's `recordBlockingKeys` over every recorded spelling;
+ * search and duplicate check fetch candidates with `blocking_keys && $keys` (GIN index).
+ */
+export const people = pgTable(
+  'people',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    givenNames: text('given_names').notNull(),
+    familyName: text('family_name').notNull(),
+    nameOrder: text('name_order').notNull(),
+    sex: text('sex').notNull(),
+    dateOfBirthRaw: text('date_of_birth_raw'),
+    dobYear: integer('dob_year'),
+    dobMonth: integer('dob_month'),
+    dobDay: integer('dob_day'),
+    dobPrecision: text('dob_precision').notNull(),
+    dobPlaceholder: boolean('dob_placeholder').notNull().default(false),
+    placeOfBirth: text('place_of_birth'),
+    countryOfBirth: text('country_of_birth'),
+    nationalities: text('nationalities').array().notNull().default(sql`'{}'::text[]`),
+    registeredByAgencyId: uuid('registered_by_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    /** Optimistic concurrency: the ETag; every update is a compare-and-set on it. */
+    version: integer('version').notNull().default(1),
+    blockingKeys: text('blocking_keys').array().notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    createdBy: uuid('created_by').references(() => users.id),
+    updatedBy: uuid('updated_by').references(() => users.id),
+  },
+  (t) => [
+    index('people_agency_idx').on(t.registeredByAgencyId),
+    index('people_blocking_keys_idx').using('gin', t.blockingKeys),
+  ],
+);
+
+/** Further spellings of a person's name (transliterations, former names, aliases, original script). */
+export const personNameVariants = pgTable(
+  'person_name_variants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    givenNames: text('given_names'),
+    familyName: text('family_name'),
+    script: text('script'),
+    position: integer('position').notNull(),
+  },
+  (t) => [index('person_name_variants_person_idx').on(t.personId, t.position)],
+);
+
+/** Official identifiers (AZR-Nummer, BAMF-Aktenzeichen, …): one person per identifier. */
+export const personIdentifiers = pgTable(
+  'person_identifiers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    value: text('value').notNull(),
+  },
+  (t) => [
+    uniqueIndex('person_identifiers_kind_value_uq').on(t.kind, t.value),
+    index('person_identifiers_person_idx').on(t.personId),
+  ],
+);

@@ -1,5 +1,6 @@
 import { registerAgencyPolicies } from './agencies/agencies.policy';
 import { registerUserPolicies } from './admin/users.policy';
+import { registerPeoplePolicies } from './people/people.policy';
 
 let registered = false;
 
@@ -9,4 +10,5 @@ export function registerPolicies(): void {
   registered = true;
   registerAgencyPolicies();
   registerUserPolicies();
+  registerPeoplePolicies();
 }

@@ -15,6 +15,9 @@ export const errorCodes = [
   'NOT_FOUND',
   'METHOD_NOT_ALLOWED',
   'CONFLICT',
+  'DUPLICATE_SUSPECTED',
+  'PRECONDITION_FAILED',
+  'PRECONDITION_REQUIRED',
   'RATE_LIMITED',
   'OIDC_NOT_CONFIGURED',
   'OIDC_FAILED',
@@ -66,6 +69,18 @@ const de: Messages = {
   NOT_FOUND: { title: 'Nicht gefunden', detail: 'Der angeforderte Eintrag wurde nicht gefunden.' },
   METHOD_NOT_ALLOWED: { title: 'Nicht erlaubt', detail: 'Diese Aktion ist hier nicht möglich.' },
   CONFLICT: { title: 'Konflikt', detail: 'Der Eintrag existiert bereits oder wurde zwischenzeitlich geändert.' },
+  DUPLICATE_SUSPECTED: {
+    title: 'Mögliche Doppelerfassung',
+    detail: 'Diese Person ist möglicherweise schon erfasst. Bitte prüfen Sie die ähnlichen Einträge.',
+  },
+  PRECONDITION_FAILED: {
+    title: 'Zwischenzeitlich geändert',
+    detail: 'Der Eintrag wurde inzwischen von jemand anderem geändert. Bitte laden Sie ihn neu und prüfen Sie Ihre Änderungen.',
+  },
+  PRECONDITION_REQUIRED: {
+    title: 'Versionsangabe fehlt',
+    detail: 'Änderungen sind nur mit der Version des Eintrags möglich, den Sie bearbeiten (If-Match).',
+  },
   RATE_LIMITED: {
     title: 'Zu viele Anfragen',
     detail: 'Bitte warten Sie einen Moment und versuchen Sie es dann erneut.',
@@ -117,6 +132,18 @@ const en: Messages = {
   NOT_FOUND: { title: 'Not found', detail: 'The requested item was not found.' },
   METHOD_NOT_ALLOWED: { title: 'Not allowed', detail: 'This action is not possible here.' },
   CONFLICT: { title: 'Conflict', detail: 'The item already exists or was changed in the meantime.' },
+  DUPLICATE_SUSPECTED: {
+    title: 'Possible duplicate',
+    detail: 'This person may already be registered. Please review the similar records.',
+  },
+  PRECONDITION_FAILED: {
+    title: 'Changed in the meantime',
+    detail: 'Someone else changed this record in the meantime. Please reload it and check your changes.',
+  },
+  PRECONDITION_REQUIRED: {
+    title: 'Version missing',
+    detail: 'Changes need the version of the record you are editing (If-Match).',
+  },
   RATE_LIMITED: { title: 'Too many requests', detail: 'Please wait a moment and try again.' },
   OIDC_NOT_CONFIGURED: { title: 'Sign-in unavailable', detail: 'Sign-in through the identity provider is not set up.' },
   OIDC_FAILED: { title: 'Sign-in failed', detail: 'Sign-in through the identity provider failed. Please try again.' },

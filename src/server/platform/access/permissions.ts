@@ -10,18 +10,22 @@ export const permissions = [
   'user.create',
   'audit.read',
   'audit.verify',
+  'person.read',
+  'person.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const everyone: Permission[] = ['workspace.read', 'agency.read'];
+/** Case content: only the staff who work with people see them; configuration and oversight roles do not. */
+const caseWork: Permission[] = ['person.read', 'person.write'];
 
 /**
  * Role → permissions. The system administrator configures but sees no case content; the data
  * protection officer reads the audit log; steering will only see pseudonymised reports.
  */
 export const permissionsByRole: Record<Role, readonly Permission[]> = {
-  caseworker: everyone,
-  team_lead: everyone,
+  caseworker: [...everyone, ...caseWork],
+  team_lead: [...everyone, ...caseWork],
   agency_admin: [...everyone, 'agency.manage', 'user.read', 'user.manage', 'user.create'],
   data_protection_officer: [...everyone, 'audit.read', 'audit.verify'],
   steering: everyone,

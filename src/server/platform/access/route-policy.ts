@@ -54,6 +54,12 @@ export const routePolicy: Readonly<Record<string, RouteRule>> = {
   'POST /api/v1/users/:id/password-reset': allow('user.manage'),
   'POST /api/v1/users/:id/totp-reset': allow('user.manage'),
 
+  'GET /api/v1/people': allow('person.read'),
+  'POST /api/v1/people/duplicate-check': allow('person.read'),
+  'POST /api/v1/people': allow('person.write'),
+  'GET /api/v1/people/:id': allow('person.read'),
+  'PATCH /api/v1/people/:id': allow('person.write'),
+
   'GET /api/v1/audit/events': allow('audit.read'),
   'GET /api/v1/audit/verify': allow('audit.verify'),
 };

@@ -29,6 +29,13 @@ export const auditEventDetails = {
   }),
   'user.password_reset': z.object({ sessionsRevoked: z.number().int() }),
   'user.totp_reset': z.object({ sessionsRevoked: z.number().int() }),
+  // Person events never carry names, dates or search text: the audit log itself must not become
+  // a second register of social data. Field names and counts are enough to reconstruct access.
+  'person.created': z.object({ identifiers: z.number().int(), nameVariants: z.number().int(), duplicatesReviewed: z.boolean() }),
+  'person.viewed': z.object({}),
+  'person.updated': z.object({ fields: z.array(z.string()), version: z.number().int() }),
+  'person.searched': z.object({ resultCount: z.number().int() }),
+  'person.duplicate_check': z.object({ candidateCount: z.number().int(), context: z.enum(['check', 'create']) }),
   'audit.viewed': z.object({ filters: z.record(z.string(), z.unknown()), results: z.number().int() }),
   'audit.verified': z.object({
     ok: z.boolean(),

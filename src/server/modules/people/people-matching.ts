@@ -1,0 +1,74 @@
+import { recordBlockingKeys } from '../../../shared/domain/people-matching/blocking-keys';
+import { parseDateOfBirth } from '../../../shared/domain/people-matching/date-of-birth';
+import {
+  analysePerson,
+  type AnalysedPerson,
+  type PersonMatchInput,
+} from '../../../shared/domain/people-matching/person-analysis';
+import type { PersonRecord, VariantValues } from './people.repository';
+
+/** The matching-relevant part of a person, as stored or as about to be stored. */
+export type MatchableFields = {
+  givenNames: string;
+  familyName: string;
+  variants: readonly Pick<VariantValues, 'givenNames' | 'familyName'>[];
+  dateOfBirth: string | null;
+  placeOfBirth: string | null;
+  nationalities: readonly string[];
+};
+
+/**
+ * A person has several nationalities, the engine compares one: the one the other side shares, if
+ * any, so that a second nationality never counts against a match.
+ */
+function pickNationality(own: readonly string[], other: string | null | undefined): string | null {
+  if (other) {
+    const wanted = other.trim().toUpperCase();
+    if (own.some((n) => n.toUpperCase() === wanted)) return wanted;
+  }
+  return own[0] ?? null;
+}
+
+export function matchInput(fields: MatchableFields, otherNationality?: string | null): PersonMatchInput {
+  return {
+    givenNames: fields.givenNames,
+    familyName: fields.familyName,
+    otherNames: fields.variants.map((v) => ({ givenNames: v.givenNames ?? null, familyName: v.familyName ?? null })),
+    dateOfBirth: fields.dateOfBirth,
+    placeOfBirth: fields.placeOfBirth,
+    nationality: pickNationality(fields.nationalities, otherNationality),
+  };
+}
+
+export function recordFields(r: PersonRecord): MatchableFields {
+  return {
+    givenNames: r.person.givenNames,
+    familyName: r.person.familyName,
+    variants: r.variants,
+    dateOfBirth: r.person.dateOfBirthRaw,
+    placeOfBirth: r.person.placeOfBirth,
+    nationalities: r.person.nationalities,
+  };
+}
+
+export function analyseRecord(r: PersonRecord, otherNationality?: string | null): AnalysedPerson {
+  return analysePerson(matchInput(recordFields(r), otherNationality));
+}
+
+/** Blocking keys over every spelling and the date of birth; recomputed on every write. */
+export function blockingKeysOf(fields: MatchableFields): string[] {
+  return recordBlockingKeys(matchInput(fields));
+}
+
+/** The stored date-of-birth columns: the text as written plus what is really known of it. */
+export function dateOfBirthColumns(raw: string | null) {
+  const dob = parseDateOfBirth(raw);
+  return {
+    dateOfBirthRaw: raw,
+    dobYear: dob.year,
+    dobMonth: dob.month,
+    dobDay: dob.day,
+    dobPrecision: dob.precision,
+    dobPlaceholder: dob.placeholder,
+  };
+}

@@ -1,0 +1,106 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { idParamsSchema } from '../../../shared/contracts/common';
+import {
+  duplicateCheckRequestSchema,
+  duplicateCheckResponseSchema,
+  personCreateRequestSchema,
+  personSchema,
+  personSearchQuerySchema,
+  personSearchResultSchema,
+  personUpdateRequestSchema,
+} from '../../../shared/contracts/people';
+import { pickLocale } from '../../../shared/i18n/error-messages';
+import type { AppDeps } from '../../platform/http/app-deps';
+import { auditContext } from '../../platform/http/request-context';
+import { changePerson, checkDuplicates, createPerson, getPerson, searchPeople } from './people.service';
+
+const tags = ['people'];
+
+export function peopleRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/v1/people',
+      {
+        schema: {
+          tags,
+          summary: 'Search people by name (any spelling or order) and date of birth',
+          querystring: personSearchQuerySchema,
+          response: { 200: personSearchResultSchema },
+        },
+      },
+      async (req) => searchPeople(deps.db, req.actor, req.query, auditContext(req, deps.now())),
+    );
+    app.post(
+      '/api/v1/people/duplicate-check',
+      {
+        schema: {
+          tags,
+          summary: 'Possible duplicates of a person about to be registered',
+          body: duplicateCheckRequestSchema,
+          response: { 200: duplicateCheckResponseSchema },
+        },
+      },
+      async (req) =>
+        checkDuplicates(
+          deps.db,
+          req.actor,
+          req.body,
+          pickLocale(req.headers['accept-language']),
+          auditContext(req, deps.now()),
+        ),
+    );
+    app.post(
+      '/api/v1/people',
+      {
+        schema: {
+          tags,
+          summary: 'Register a person (409 DUPLICATE_SUSPECTED until likely duplicates are reviewed)',
+          body: personCreateRequestSchema,
+          response: { 201: personSchema },
+        },
+      },
+      async (req, reply) => {
+        const { person, etag } = await createPerson(deps.db, req.actor, req.body, auditContext(req, deps.now()));
+        return reply.code(201).header('etag', etag).send(person);
+      },
+    );
+    app.get(
+      '/api/v1/people/:id',
+      {
+        schema: {
+          tags,
+          summary: 'One person (ETag = version)',
+          params: idParamsSchema,
+          response: { 200: personSchema },
+        },
+      },
+      async (req, reply) => {
+        const { person, etag } = await getPerson(deps.db, req.actor, req.params.id, auditContext(req, deps.now()));
+        return reply.header('etag', etag).send(person);
+      },
+    );
+    app.patch(
+      '/api/v1/people/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Change a person (If-Match with the ETag required)',
+          params: idParamsSchema,
+          body: personUpdateRequestSchema,
+          response: { 200: personSchema },
+        },
+      },
+      async (req, reply) => {
+        const { person, etag } = await changePerson(
+          deps.db,
+          req.actor,
+          req.params.id,
+          req.headers['if-match'],
+          req.body,
+          auditContext(req, deps.now()),
+        );
+        return reply.header('etag', etag).send(person);
+      },
+    );
+  };
+}
