@@ -67,3 +67,40 @@ test('English workspace has no axe violations', async ({ page }) => {
   await page.getByRole('button', { name: 'Auf Deutsch umschalten' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Mein Arbeitsplatz' })).toBeVisible();
 });
+
+test('people screens have no axe violations', async ({ page }) => {
+  await login(page, 'abh');
+  await page.goto('/personen');
+  await expect(page.getByRole('heading', { level: 1, name: 'Personen' })).toBeVisible();
+  await expectNoAxeViolations(page, 'Personen');
+
+  await page.getByRole('link', { name: 'Person erfassen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Person erfassen' })).toBeVisible();
+  await page.getByRole('button', { name: 'Namensvariante hinzufügen' }).click();
+  await page.getByRole('button', { name: 'Kennung hinzufügen' }).click();
+  await page.getByRole('button', { name: 'Person erfassen' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Bitte prüfen Sie Ihre Angaben' })).toBeFocused();
+  await expectNoAxeViolations(page, 'Person erfassen mit Fehlern');
+  await page.getByRole('button', { name: 'Namensvariante 1 entfernen' }).click();
+  await page.getByRole('button', { name: 'Kennung 1 entfernen' }).click();
+
+  await page.getByLabel('Vornamen', { exact: true }).fill('Olena');
+  await page.getByLabel('Familienname', { exact: true }).fill('Kovalenko');
+  await page.getByLabel('Geburtsdatum').fill('00.00.1985');
+  await page.getByLabel('Staatsangehörigkeiten').fill('UA');
+  await page.getByRole('button', { name: 'Person erfassen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Olena Kovalenko' })).toBeVisible();
+  await expect(page.getByText('1985 (nur Jahr)')).toBeVisible();
+  await expectNoAxeViolations(page, 'Person');
+
+  await page.goto('/personen?q=kowalenko');
+  await expect(page.getByRole('table', { name: 'Suchergebnisse' })).toBeVisible();
+  await expectNoAxeViolations(page, 'Personen mit Treffern');
+
+  await page.goto('/personen/neu');
+  await page.getByLabel('Vornamen', { exact: true }).fill('Olena');
+  await page.getByLabel('Familienname', { exact: true }).fill('Kowalenko');
+  await page.getByLabel('Geburtsdatum').fill('1985');
+  await expect(page.getByRole('region', { name: 'Mögliche Dubletten' }).getByRole('listitem').first()).toBeVisible();
+  await expectNoAxeViolations(page, 'Person erfassen mit Dubletten');
+});

@@ -24,6 +24,15 @@ const UserListPage = lazy(() => import('../features/admin/user-list-page').then(
 const UserDetailPage = lazy(() =>
   import('../features/admin/user-detail-page').then((m) => ({ default: m.UserDetailPage })),
 );
+const PersonSearchPage = lazy(() =>
+  import('../features/people/person-search-page').then((m) => ({ default: m.PersonSearchPage })),
+);
+const PersonCreatePage = lazy(() =>
+  import('../features/people/person-create-page').then((m) => ({ default: m.PersonCreatePage })),
+);
+const PersonDetailPage = lazy(() =>
+  import('../features/people/person-detail-page').then((m) => ({ default: m.PersonDetailPage })),
+);
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((m) => ({ default: m.AuditPage })));
 
 function guarded(permission: string, page: ReactNode) {
@@ -50,6 +59,9 @@ export function createAppRouter() {
             { index: true, element: <WorkspacePage /> },
             { path: paths.agencies, element: guarded('agency.read', <AgencyListPage />) },
             { path: `${paths.agencies}/:id`, element: guarded('agency.read', <AgencyDetailPage />) },
+            { path: paths.people, element: guarded('person.read', <PersonSearchPage />) },
+            { path: paths.personNew, element: guarded('person.write', <PersonCreatePage />) },
+            { path: `${paths.people}/:id`, element: guarded('person.read', <PersonDetailPage />) },
             { path: paths.users, element: guarded('user.read', <UserListPage />) },
             { path: `${paths.users}/:id`, element: guarded('user.read', <UserDetailPage />) },
             { path: paths.audit, element: guarded('audit.read', <AuditPage />) },

@@ -34,6 +34,8 @@ type RequestOptions<S extends z.ZodType | undefined> = {
   /** Contract schema of the response body; omitted for 204 responses. */
   schema?: S;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. If-Match for optimistic locking. */
+  headers?: Record<string, string>;
 };
 
 let csrfToken: string | null = null;
@@ -85,6 +87,7 @@ export async function request<S extends z.ZodType | undefined = undefined>(
   options: RequestOptions<S> = {},
 ): Promise<S extends z.ZodType ? z.output<S> : void> {
   const headers: Record<string, string> = {
+    ...options.headers,
     Accept: 'application/json, application/problem+json',
     'Accept-Language': languageProvider(),
   };

@@ -7,5 +7,8 @@ export const paths = {
   users: '/benutzer',
   user: (id: string) => `/benutzer/${id}`,
   audit: '/protokoll',
+  people: '/personen',
+  personNew: '/personen/neu',
+  person: (id: string) => `/personen/${id}`,
   account: '/konto',
 } as const;

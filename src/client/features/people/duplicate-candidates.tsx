@@ -1,0 +1,70 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { DuplicateCheckResponse } from '../../../shared/contracts/people';
+import { paths } from '../../lib/paths';
+import { countryList, formatDateOfBirth, personName } from './people-format';
+import { RelevanceBar } from './relevance-bar';
+
+type Candidate = DuplicateCheckResponse['candidates'][number];
+
+type DuplicateCandidatesProps = {
+  /** `undefined` while no check has run (names missing). */
+  candidates: Candidate[] | undefined;
+  checking: boolean;
+};
+
+/** The live list of people who may be the one being registered, with the reasons of the match. */
+export function DuplicateCandidates({ candidates, checking }: DuplicateCandidatesProps) {
+  const { t } = useTranslation();
+  let status: string;
+  if (candidates === undefined) status = checking ? t('people.duplicatesChecking') : t('people.duplicatesWaiting');
+  else if (candidates.length === 0) status = t('people.duplicatesNone');
+  else status = t('people.duplicatesFound', { count: candidates.length });
+
+  return (
+    <section className="lotse-section kern-card" aria-labelledby="duplicates-title" style={{ padding: '1.5rem' }}>
+      <h2 className="kern-heading-medium" id="duplicates-title">
+        {t('people.duplicatesTitle')}
+      </h2>
+      <p className="kern-body kern-body--small">{t('people.duplicatesIntro')}</p>
+      <p className="kern-body" role="status" aria-live="polite">
+        <strong>{status}</strong>
+      </p>
+      {candidates && candidates.length > 0 ? (
+        <ul className="lotse-stack" aria-label={t('people.candidatesLabel')} style={{ listStyle: 'none', padding: 0 }} aria-busy={checking || undefined}>
+          {candidates.map((candidate) => (
+            <li key={candidate.personId} className="lotse-repeat-group">
+              <p className="kern-body">
+                <Link className="kern-link" to={paths.person(candidate.personId)} target="_blank" rel="noopener">
+                  {personName(candidate.person)} <span className="kern-body--small">{t('people.opensInNewTab')}</span>
+                </Link>{' '}
+                <span className={`kern-badge ${candidate.band === 'likely_duplicate' ? 'kern-badge--warning' : 'kern-badge--info'}`}>
+                  <span className="kern-label">
+                    {candidate.band === 'likely_duplicate' ? t('people.bandLikely') : t('people.bandCandidate')}
+                  </span>
+                </span>
+              </p>
+              <p className="kern-body kern-body--small">
+                <strong>{t('people.dateOfBirth')}:</strong> {formatDateOfBirth(candidate.person.dateOfBirth, t)}
+              </p>
+              <p className="kern-body kern-body--small">
+                <strong>{t('people.nationalities')}:</strong> {countryList(candidate.person.nationalities, t)}
+              </p>
+              <p className="kern-body kern-body--small">
+                <strong>{t('people.similarity')}:</strong> <RelevanceBar score={candidate.score} />
+              </p>
+              <p className="kern-body kern-body--small" id={`reasons-${candidate.personId}`}>
+                <strong>{t('people.reasons')}:</strong>
+              </p>
+              <ul className="kern-list kern-body--small" aria-labelledby={`reasons-${candidate.personId}`}>
+                {candidate.reasons.map((reason) => (
+                  <li key={reason}>{reason}</li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
