@@ -263,7 +263,8 @@ function toAnalysed(p: AnalysedPerson | PersonMatchInput): AnalysedPerson {
  * scoreDuplicate(
  *   { givenNames: 'Mohammed', familyName: 'Hussein', dateOfBirth: '1990-05-12' },
  *   { givenNames: 'Hossein', familyName: 'Muhammad', dateOfBirth: '12.05.1990' },
- * ) // score ≈ 0.99, reasons: same date of birth; family name spelled differently (transliteration); …
+ * ) // score ≈ 0.94 (likely_duplicate): same date of birth; given name spelled differently
+ *   // (transliteration); family name is a known variant of the same name; given and family name swapped
  */
 export function scoreDuplicate(
   first: AnalysedPerson | PersonMatchInput,

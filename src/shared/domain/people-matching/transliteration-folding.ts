@@ -4,8 +4,8 @@
  *
  * - a **folded** form that merges the usual Latin spellings of the same sound in Arabic,
  *   Persian/Dari/Pashto, Turkish, Tigrinya/Amharic, Somali, Ukrainian/Russian and German
- *   transliteration (Mohammed/Muhammad/Mohamad → `muhamat`, Yusuf/Jusuf → `yusuf`,
- *   Oleksandr/Olexandr → `ulaksandr`, Özdemir/Oezdemir → `uzdamir`), and
+ *   transliteration (Muhammad/Mohamad → `muhamat`, Hussein/Hossein/Husayn → `husain`, Yusuf/Jusuf →
+ *   `yusuf`, Oleksandr/Olexandr → `uleksandr`, Özdemir/Oezdemir → `uzdemir`), and
  * - a consonant **skeleton** ("sounds the same" key) that also ignores vowels
  *   (Hussein/Husain/Hossein/Hussien → `hsn`, Oleksandr/Aleksandr → `alksndr`).
  *
@@ -15,7 +15,8 @@
  */
 
 // Multi-letter spellings of one sound, longest first (the alternation picks the first that fits).
-// 'C' is a placeholder for the ch-sound (ч, ç, tsch) so that the later c → k rule leaves it alone.
+// 'C' and 'S' are placeholders for the ch- and sh-sounds (ч, ç, tsch; ш, ş, sch) so that later rules
+// leave them alone; they are written out as ch/sh at the end.
 const CONSONANT_SPELLINGS = /schtsch|shch|dsch|tsch|sch|dzh|tch|dj|zh|sh|ch|kh|gh|ph|th|dh|ck|cz|sz|tz|ts|x|q|w|j|c/g;
 const CONSONANT_MAP: Readonly<Record<string, string>> = {
   schtsch: 'SC', // Polischtschuk (de) = Polishchuk (en): щ
@@ -57,7 +58,7 @@ const DIN_TAIL = /(?<=[a-z]{3})[aeiou][dl]d(?:i|ee)ne?$/;
  * Folds one normalised token (lower-case ASCII letters) into its transliteration-neutral form.
  * Idempotent: `foldName(foldName(x)) === foldName(x)`.
  *
- * @example foldName('mohammed') === foldName('muhammad') // 'muhamat'
+ * @example foldName('hussein') === foldName('hossein') // 'husain'
  */
 export function foldName(token: string): string {
   if (token.length === 0) return '';
