@@ -235,6 +235,23 @@ describe('people', () => {
       expect(elsewhere.statusCode).toBe(201);
     });
 
+    it('lists candidates for review when only the year of birth is known', async () => {
+      const created = await create(caseworker, {
+        givenNames: 'Olena',
+        familyName: 'Kovalenko',
+        dateOfBirth: '00.00.1985',
+        nationalities: ['UA'],
+      });
+      expect(created.statusCode).toBe(201);
+      const res = await duplicateCheck(caseworker, { givenNames: 'Olena', familyName: 'Kowalenko', dateOfBirth: '1985' });
+      const candidates = res.json<{ candidates: Candidate[] }>().candidates;
+      const found = candidates.find((c) => c.personId === created.json<PersonView>().id);
+      expect(found, 'year-only registration must still be offered for review').toBeDefined();
+      expect(found!.score).toBeGreaterThan(0.3);
+      expect(found!.score).toBeLessThan(0.9);
+      expect(found!.band).toBe('candidate');
+    });
+
     it('finds the re-spelled person with score and German reasons', async () => {
       const res = await expectOneAudit('person.duplicate_check', () =>
         duplicateCheck(caseworker, { givenNames: 'Muhamad', familyName: 'Husain', dateOfBirth: '15.03.1990' }),

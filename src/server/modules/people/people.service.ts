@@ -12,6 +12,7 @@ import { duplicateLookupKeys, searchLookupKeys } from '../../../shared/domain/pe
 import { parseDateOfBirth } from '../../../shared/domain/people-matching/date-of-birth';
 import {
   DUPLICATE_CANDIDATE_THRESHOLD,
+  PARTIAL_DOB_CANDIDATE_THRESHOLD,
   scoreDuplicate,
 } from '../../../shared/domain/people-matching/duplicate-scoring';
 import { analysePerson, type PersonMatchInput } from '../../../shared/domain/people-matching/person-analysis';
@@ -97,11 +98,15 @@ async function duplicateCandidates(
   excludeId?: string,
 ): Promise<{ record: PersonRecord; score: ReturnType<typeof scoreDuplicate> }[]> {
   const analysed = analysePerson(input);
+  // Without a day-precise date of birth names are weak evidence: list more candidates for review
+  // (docs/people-matching.md, thresholds).
+  const threshold =
+    analysed.dateOfBirth.precision === 'day' ? DUPLICATE_CANDIDATE_THRESHOLD : PARTIAL_DOB_CANDIDATE_THRESHOLD;
   const candidates = await findCandidatesByKeys(db, duplicateLookupKeys(analysed), agencyId, CANDIDATE_CAP);
   return candidates
     .filter((record) => record.person.id !== excludeId)
     .map((record) => ({ record, score: scoreDuplicate(analysed, analyseRecord(record, input.nationality)) }))
-    .filter((c) => c.score.score >= DUPLICATE_CANDIDATE_THRESHOLD)
+    .filter((c) => c.score.score >= threshold)
     .sort((x, y) => y.score.score - x.score.score || x.record.person.id.localeCompare(y.record.person.id))
     .slice(0, DUPLICATE_CHECK_MAX);
 }
