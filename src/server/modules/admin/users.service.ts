@@ -12,20 +12,19 @@ import type { Actor } from '../../platform/access/actor';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log';
 import { hashPassword } from '../../platform/auth/password';
 import { revokeUserSessions } from '../../platform/auth/sessions';
-import { AppError, type FieldError } from '../../platform/errors/app-error';
+import { AppError, fieldMessage, type FieldError } from '../../platform/errors/app-error';
 import { updateUser } from '../../platform/auth/auth.repository';
 import { presentUser } from './users.presenter';
 import { assignableRoles, userAdminScope } from './users.policy';
 import { findUserRow, insertUser, listUsers, teamBelongsTo, usernameTaken } from './users.repository';
 
-const msg = (de: string, en: string) => ({ de, en });
 
 function assertRolesAssignable(actor: Actor, roles: readonly Role[]): void {
   const allowed = assignableRoles(actor);
   const forbidden = roles.filter((r) => !allowed.includes(r));
   if (forbidden.length > 0) {
     throw new AppError('FORBIDDEN', {
-      fieldErrors: [{ path: 'roles', message: msg('Diese Rolle dürfen Sie nicht vergeben.', 'You may not assign this role.') }],
+      fieldErrors: [{ path: 'roles', message: fieldMessage('Diese Rolle dürfen Sie nicht vergeben.', 'You may not assign this role.') }],
     });
   }
 }
@@ -66,10 +65,10 @@ export async function createUser(
   assertRolesAssignable(a, input.roles);
   const errors: FieldError[] = [];
   if (await usernameTaken(db, input.username)) {
-    errors.push({ path: 'username', message: msg('Dieser Benutzername ist bereits vergeben.', 'This username is taken.') });
+    errors.push({ path: 'username', message: fieldMessage('Dieser Benutzername ist bereits vergeben.', 'This username is taken.') });
   }
   if (input.teamId && !(await teamBelongsTo(db, input.teamId, input.agencyId))) {
-    errors.push({ path: 'teamId', message: msg('Das Team gehört nicht zu dieser Behörde.', 'The team does not belong to this agency.') });
+    errors.push({ path: 'teamId', message: fieldMessage('Das Team gehört nicht zu dieser Behörde.', 'The team does not belong to this agency.') });
   }
   if (errors.length) throw new AppError('VALIDATION_FAILED', { fieldErrors: errors });
   const passwordHash = await hashPassword(input.initialPassword);
@@ -127,7 +126,7 @@ export async function changeUser(
       fieldErrors: [
         {
           path: input.active === false ? 'active' : 'roles',
-          message: msg(
+          message: fieldMessage(
             'Sie können Ihr eigenes Konto nicht deaktivieren oder sich die Administrationsrolle nehmen.',
             'You cannot deactivate your own account or remove your own administrator role.',
           ),
@@ -137,7 +136,7 @@ export async function changeUser(
   }
   if (input.teamId && !(await teamBelongsTo(db, input.teamId, row.user.agencyId))) {
     throw new AppError('VALIDATION_FAILED', {
-      fieldErrors: [{ path: 'teamId', message: msg('Das Team gehört nicht zu dieser Behörde.', 'The team does not belong to this agency.') }],
+      fieldErrors: [{ path: 'teamId', message: fieldMessage('Das Team gehört nicht zu dieser Behörde.', 'The team does not belong to this agency.') }],
     });
   }
   const roles = input.roles ? [...new Set(input.roles)] : undefined;

@@ -23,7 +23,7 @@ import type { Db } from '../../db/client';
 import { check } from '../../platform/access/access';
 import type { Actor } from '../../platform/access/actor';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log';
-import { AppError, type FieldError } from '../../platform/errors/app-error';
+import { AppError, fieldMessage, type FieldError } from '../../platform/errors/app-error';
 import { analyseRecord, blockingKeysOf, dateOfBirthColumns, type MatchableFields } from './people-matching';
 import { presentPerson, presentPersonSummary } from './people.presenter';
 import { personScopeAgency } from './people.policy';
@@ -38,7 +38,6 @@ import {
   type PersonValues,
 } from './people.repository';
 
-const msg = (de: string, en: string) => ({ de, en });
 
 /** At most this many candidates are scored per request; blocking keeps real blocks far smaller. */
 const CANDIDATE_CAP = 500;
@@ -160,7 +159,7 @@ async function assertIdentifiersFree(
     if (seen.has(key)) {
       repeated.push({
         path: `identifiers.${index}.value`,
-        message: msg('Diese Kennung ist doppelt angegeben.', 'This identifier is given twice.'),
+        message: fieldMessage('Diese Kennung ist doppelt angegeben.', 'This identifier is given twice.'),
       });
     }
     seen.add(key);
@@ -174,7 +173,7 @@ async function assertIdentifiersFree(
         .filter(({ i }) => taken.some((t) => t.kind === i.kind && t.value === i.value))
         .map(({ index }) => ({
           path: `identifiers.${index}.value`,
-          message: msg(
+          message: fieldMessage(
             'Diese Kennung ist bereits für eine andere Person erfasst.',
             'This identifier is already registered for another person.',
           ),
@@ -189,7 +188,7 @@ function assertDateOfBirth(raw: string | null | undefined): void {
       fieldErrors: [
         {
           path: 'dateOfBirth',
-          message: msg('Das Geburtsjahr liegt außerhalb des gültigen Bereichs.', 'The year of birth is out of range.'),
+          message: fieldMessage('Das Geburtsjahr liegt außerhalb des gültigen Bereichs.', 'The year of birth is out of range.'),
         },
       ],
     });

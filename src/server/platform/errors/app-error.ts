@@ -46,4 +46,5 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = () => new AppError('NOT_FOUND');
+/** A field message in both UI languages; the error handler picks the caller's. */
+export const fieldMessage = (de: string, en: string) => ({ de, en });
