@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  date,
   index,
   integer,
   jsonb,
@@ -215,6 +216,15 @@ export const people = pgTable(
     /** Optimistic concurrency: the ETag; every update is a compare-and-set on it. */
     version: integer('version').notNull().default(1),
     blockingKeys: text('blocking_keys').array().notNull(),
+    /** `people-matching` BLOCKING_KEYS_VERSION the keys were computed with; older rows get recomputed. */
+    blockingKeysVersion: integer('blocking_keys_version').notNull().default(1),
+    /** Languages: German per CEFR skill ({listening, reading, speaking, writing} → A1…C2). */
+    germanLevels: jsonb('german_levels').$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
+    interpreterNeeded: boolean('interpreter_needed').notNull().default(false),
+    /** ISO 639 code of the language to interpret into. */
+    interpreterLanguage: text('interpreter_language'),
+    /** Set when this record was merged into another; the row stays so that the merge can be undone. */
+    mergedIntoId: uuid('merged_into_id'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
     createdBy: uuid('created_by').references(() => users.id),
@@ -223,6 +233,7 @@ export const people = pgTable(
   (t) => [
     index('people_agency_idx').on(t.registeredByAgencyId),
     index('people_blocking_keys_idx').using('gin', t.blockingKeys),
+    index('people_merged_into_idx').on(t.mergedIntoId),
   ],
 );
 
@@ -258,4 +269,207 @@ export const personIdentifiers = pgTable(
     uniqueIndex('person_identifiers_kind_value_uq').on(t.kind, t.value),
     index('person_identifiers_person_idx').on(t.personId),
   ],
+);
+
+/** Languages a person speaks besides German (German has its CEFR levels on `people`). */
+export const personLanguages = pgTable(
+  'person_languages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    /** ISO 639-1 or 639-3 code, e.g. ar, fa, prs (Dari), ti (Tigrinya), uk. */
+    language: text('language').notNull(),
+    motherTongue: boolean('mother_tongue').notNull().default(false),
+    /** Free self-assessment such as "fließend" or a CEFR level; null when unknown. */
+    level: text('level'),
+    position: integer('position').notNull(),
+  },
+  (t) => [index('person_languages_person_idx').on(t.personId, t.position)],
+);
+
+/** Phone numbers, e-mail addresses and messengers, each with the person's consent to be used. */
+export const personContacts = pgTable(
+  'person_contacts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    value: text('value').notNull(),
+    /** For messengers: whatsapp, signal, telegram, other. */
+    service: text('service'),
+    consentToUse: boolean('consent_to_use').notNull().default(false),
+    consentRecordedOn: date('consent_recorded_on', { mode: 'string' }),
+    note: text('note'),
+    position: integer('position').notNull(),
+  },
+  (t) => [index('person_contacts_person_idx').on(t.personId, t.position)],
+);
+
+/**
+ * The address register: every postal address once, keyed by its normalised form. People's
+ * addresses link here; the social-space module adds deliverability facts (mailbox, names on it).
+ */
+export const addresses = pgTable(
+  'addresses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    street: text('street').notNull(),
+    houseNumber: text('house_number').notNull(),
+    postalCode: text('postal_code').notNull(),
+    city: text('city').notNull(),
+    districtId: uuid('district_id').references(() => districts.id),
+    /** lower-case street (str. → straße), house number, postal code: one row per real address. */
+    normalisedKey: text('normalised_key').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('addresses_normalised_key_uq').on(t.normalisedKey)],
+);
+
+/** Where a person lives or lived (kind residence / accommodation / postal), with dates. */
+export const personAddresses = pgTable(
+  'person_addresses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    addressId: uuid('address_id')
+      .notNull()
+      .references(() => addresses.id),
+    kind: text('kind').notNull(),
+    /** c/o, Zimmer, Etage: what the register's address does not say. */
+    addressSuffix: text('address_suffix'),
+    validFrom: date('valid_from', { mode: 'string' }),
+    validUntil: date('valid_until', { mode: 'string' }),
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    index('person_addresses_person_idx').on(t.personId, t.position),
+    index('person_addresses_address_idx').on(t.addressId),
+  ],
+);
+
+/** A household or Bedarfsgemeinschaft; its members change over time (household_members). */
+export const households = pgTable(
+  'households',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    name: text('name'),
+    registeredByAgencyId: uuid('registered_by_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    createdBy: uuid('created_by').references(() => users.id),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('households_agency_idx').on(t.registeredByAgencyId)],
+);
+
+/**
+ * Membership of a person in a household for a period. The relationship is to the head of
+ * household ('head' marks the head). A change is a new row; ended rows stay as history.
+ */
+export const householdMembers = pgTable(
+  'household_members',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    relationship: text('relationship').notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validUntil: date('valid_until', { mode: 'string' }),
+    endReason: text('end_reason'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    createdBy: uuid('created_by').references(() => users.id),
+  },
+  (t) => [
+    index('household_members_household_idx').on(t.householdId),
+    index('household_members_person_idx').on(t.personId),
+  ],
+);
+
+/** Residence documents as a timeline per person (Aufenthaltsgestattung, Duldung, Aufenthaltserlaubnis …). */
+export const residenceDocuments = pgTable(
+  'residence_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    documentType: text('document_type').notNull(),
+    /** Normalised norm, e.g. "AufenthG § 25 Abs. 2". */
+    legalBasis: text('legal_basis'),
+    documentNumber: text('document_number'),
+    issuedOn: date('issued_on', { mode: 'string' }),
+    validFrom: date('valid_from', { mode: 'string' }),
+    validUntil: date('valid_until', { mode: 'string' }),
+    employment: text('employment').notNull(),
+    wohnsitzauflage: boolean('wohnsitzauflage').notNull().default(false),
+    wohnsitzauflageMunicipality: text('wohnsitzauflage_municipality'),
+    raeumlicheBeschraenkung: boolean('raeumliche_beschraenkung').notNull().default(false),
+    raeumlicheBeschraenkungArea: text('raeumliche_beschraenkung_area'),
+    issuingAuthority: text('issuing_authority'),
+    notes: text('notes'),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    createdBy: uuid('created_by').references(() => users.id),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+  },
+  (t) => [
+    index('residence_documents_person_idx').on(t.personId),
+    index('residence_documents_valid_until_idx').on(t.validUntil),
+  ],
+);
+
+/**
+ * A merge of two person records. The merged record stays (people.merged_into_id); `snapshot`
+ * holds both records as they were and `moved` the ids of every row re-pointed, so undo restores
+ * exactly the state before.
+ */
+export const personMerges = pgTable(
+  'person_merges',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    survivorId: uuid('survivor_id')
+      .notNull()
+      .references(() => people.id),
+    mergedId: uuid('merged_id')
+      .notNull()
+      .references(() => people.id),
+    snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+    moved: jsonb('moved').$type<Record<string, string[]>>().notNull(),
+    reason: text('reason'),
+    mergedAt: ts('merged_at').notNull(),
+    mergedBy: uuid('merged_by').references(() => users.id),
+    undoneAt: ts('undone_at'),
+    undoneBy: uuid('undone_by').references(() => users.id),
+  },
+  (t) => [index('person_merges_survivor_idx').on(t.survivorId), index('person_merges_merged_idx').on(t.mergedId)],
+);
+
+/** "Not the same person": a pair the duplicate check must not propose again (low id first). */
+export const personNonDuplicates = pgTable(
+  'person_non_duplicates',
+  {
+    personLowId: uuid('person_low_id')
+      .notNull()
+      .references(() => people.id),
+    personHighId: uuid('person_high_id')
+      .notNull()
+      .references(() => people.id),
+    decidedAt: ts('decided_at').notNull(),
+    decidedBy: uuid('decided_by').references(() => users.id),
+  },
+  (t) => [uniqueIndex('person_non_duplicates_pair_uq').on(t.personLowId, t.personHighId)],
 );

@@ -36,6 +36,74 @@ export const identifierFormats: Record<IdentifierKind, RegExp> = {
 
 const nameSchema = z.string().trim().min(1).max(200);
 
+/** A calendar date 'YYYY-MM-DD' (validity is checked by the service: 2026-02-30 is refused). */
+export const isoDateSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const cefrLevels = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
+export const cefrLevelSchema = z.enum(cefrLevels);
+/** German per CEFR skill; a skill not assessed is left out. */
+export const germanLevelsSchema = z
+  .object({
+    listening: cefrLevelSchema,
+    reading: cefrLevelSchema,
+    speaking: cefrLevelSchema,
+    writing: cefrLevelSchema,
+  })
+  .partial()
+  .strict();
+
+/** ISO 639-1 (ar) or 639-3 (prs) language code, lower case. */
+export const languageCodeSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z]{2,3}$/);
+
+export const personLanguageSchema = z.object({
+  language: languageCodeSchema,
+  motherTongue: z.boolean().default(false),
+  level: z.string().trim().max(60).nullable().default(null),
+});
+
+export const interpreterSchema = z.object({
+  needed: z.boolean(),
+  language: languageCodeSchema.nullable().default(null),
+});
+
+export const contactKindSchema = z.enum(['phone', 'email', 'messenger']);
+export const messengerServiceSchema = z.enum(['whatsapp', 'signal', 'telegram', 'other']);
+/**
+ * A contact channel. It may only be used when the person consented (consentToUse, with the day
+ * the consent was recorded); the format of the value is checked by kind in the service.
+ */
+export const contactChannelSchema = z.object({
+  kind: contactKindSchema,
+  value: z.string().trim().min(1).max(200),
+  service: messengerServiceSchema.nullable().default(null),
+  consentToUse: z.boolean().default(false),
+  consentRecordedOn: isoDateSchema.nullable().default(null),
+  note: z.string().trim().max(500).nullable().default(null),
+});
+
+export const addressKindSchema = z.enum(['residence', 'accommodation', 'postal']);
+/** An address of the person; street, number, postal code and city identify it in the register. */
+export const personAddressInputSchema = z.object({
+  kind: addressKindSchema.default('residence'),
+  street: z.string().trim().min(1).max(200),
+  houseNumber: z.string().trim().min(1).max(20),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^\d{5}$/),
+  city: z.string().trim().min(1).max(120),
+  addressSuffix: z.string().trim().max(200).nullable().default(null),
+  validFrom: isoDateSchema.nullable().default(null),
+  validUntil: isoDateSchema.nullable().default(null),
+});
+
 export const nameVariantSchema = z.object({
   kind: nameVariantKindSchema,
   givenNames: z.string().trim().max(200).nullable().default(null),
@@ -68,6 +136,11 @@ export const personCreateRequestSchema = z.object({
   countryOfBirth: iso2Schema.nullable().default(null),
   nationalities: z.array(iso2Schema).max(5).default([]),
   identifiers: z.array(identifierSchema).max(10).default([]),
+  languages: z.array(personLanguageSchema).max(20).default([]),
+  germanLevels: germanLevelsSchema.default({}),
+  interpreter: interpreterSchema.default({ needed: false, language: null }),
+  contacts: z.array(contactChannelSchema).max(20).default([]),
+  addresses: z.array(personAddressInputSchema).max(30).default([]),
   /** Set after the caseworker has looked at the duplicate candidates and registers anyway. */
   duplicatesReviewed: z.boolean().default(false),
 });
@@ -88,6 +161,11 @@ export const personUpdateRequestSchema = z
     countryOfBirth: iso2Schema.nullable(),
     nationalities: z.array(iso2Schema).max(5),
     identifiers: z.array(identifierSchema).max(10),
+    languages: z.array(personLanguageSchema).max(20),
+    germanLevels: germanLevelsSchema,
+    interpreter: interpreterSchema,
+    contacts: z.array(contactChannelSchema).max(20),
+    addresses: z.array(personAddressInputSchema).max(30),
   })
   .partial()
   .strict();
@@ -119,6 +197,49 @@ export const personSchema = z.object({
   countryOfBirth: z.string().nullable(),
   nationalities: z.array(z.string()),
   identifiers: z.array(z.object({ kind: identifierKindSchema, value: z.string() })),
+  languages: z.array(z.object({ language: z.string(), motherTongue: z.boolean(), level: z.string().nullable() })),
+  germanLevels: germanLevelsSchema,
+  interpreter: z.object({ needed: z.boolean(), language: z.string().nullable() }),
+  contacts: z.array(
+    z.object({
+      kind: contactKindSchema,
+      value: z.string(),
+      service: messengerServiceSchema.nullable(),
+      consentToUse: z.boolean(),
+      consentRecordedOn: z.string().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
+  /** Current and past addresses, current first; `addressId` is the address register's row. */
+  addresses: z.array(
+    z.object({
+      addressId: z.uuid(),
+      kind: addressKindSchema,
+      street: z.string(),
+      houseNumber: z.string(),
+      postalCode: z.string(),
+      city: z.string(),
+      addressSuffix: z.string().nullable(),
+      validFrom: z.string().nullable(),
+      validUntil: z.string().nullable(),
+      /** validUntil is empty or not before today. */
+      current: z.boolean(),
+    }),
+  ),
+  /** Household memberships (current and past), from the households module. */
+  households: z.array(
+    z.object({
+      householdId: z.uuid(),
+      kind: z.enum(['household', 'bedarfsgemeinschaft']),
+      name: z.string().nullable(),
+      relationship: z.enum(['head', 'spouse', 'partner', 'child', 'parent', 'sibling', 'other']),
+      validFrom: z.string(),
+      validUntil: z.string().nullable(),
+      current: z.boolean(),
+    }),
+  ),
+  /** Set when this record was merged into another person: the client goes there. */
+  mergedInto: z.uuid().nullable(),
   registeredBy: z.object({ id: z.uuid(), name: z.string() }),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
@@ -137,7 +258,9 @@ export type PersonSummary = z.infer<typeof personSummarySchema>;
 export const personSearchQuerySchema = z.object({
   q: z.string().trim().min(1).max(200),
   dateOfBirth: dateOfBirthInputSchema.optional(),
+  /** Page size (kept as `limit` for API stability). */
   limit: z.coerce.number().int().min(1).max(100).default(20),
+  page: z.coerce.number().int().min(1).max(1000).default(1),
 });
 
 export const personSearchResultSchema = z.object({

@@ -1,3 +1,5 @@
+import { personMergeDe } from './ui-de-person-merge';
+
 /**
  * German UI strings for the staff client. German is the source language: every other UI language
  * must provide the same keys (enforced by the `UiResources` type).
@@ -453,6 +455,7 @@ export const uiDe = {
     confirmDifferent: 'Es ist eine andere Person – trotzdem erfassen',
     submit: 'Person erfassen',
   },
+  personMerge: personMergeDe,
   errors: {
     notFoundTitle: 'Seite nicht gefunden',
     notFoundText: 'Die aufgerufene Seite gibt es nicht. Vielleicht ist der Link veraltet oder falsch geschrieben.',

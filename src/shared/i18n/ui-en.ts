@@ -1,4 +1,5 @@
 import type { UiResources } from './ui-de';
+import { personMergeEn } from './ui-en-person-merge';
 
 /** English UI strings for the staff client; same keys as the German source. */
 export const uiEn: UiResources = {
@@ -447,6 +448,7 @@ export const uiEn: UiResources = {
     confirmDifferent: 'It is a different person – register anyway',
     submit: 'Register person',
   },
+  personMerge: personMergeEn,
   errors: {
     notFoundTitle: 'Page not found',
     notFoundText: 'The page you requested does not exist. The link may be outdated or mistyped.',

@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, asc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { agencies, people, personIdentifiers, personNameVariants } from '../../db/schema';
 
@@ -62,7 +62,7 @@ export async function findPersonRecord(db: Db, id: string): Promise<PersonRecord
 }
 
 /**
- * Candidates for matching: people of one agency sharing at least one blocking key (GIN index on
+ * Candidates for matching: people of one agency (not merged away) sharing at least one blocking key (GIN index on
  * `blocking_keys`). `cap` bounds the work for very common keys; the engine ranks the rest.
  */
 export async function findCandidatesByKeys(
@@ -76,7 +76,14 @@ export async function findCandidatesByKeys(
     .select(personColumns)
     .from(people)
     .innerJoin(agencies, eq(agencies.id, people.registeredByAgencyId))
-    .where(and(eq(people.registeredByAgencyId, scopeAgencyId), arrayOverlaps(people.blockingKeys, [...keys])))
+    .where(
+      and(
+        eq(people.registeredByAgencyId, scopeAgencyId),
+        // A merged record lives on only as history of its survivor: never a hit or a candidate.
+        isNull(people.mergedIntoId),
+        arrayOverlaps(people.blockingKeys, [...keys]),
+      ),
+    )
     .orderBy(asc(people.createdAt), asc(people.id))
     .limit(cap);
   return withChildren(db, rows);

@@ -12,12 +12,18 @@ import {
 import { pickLocale } from '../../../shared/i18n/error-messages';
 import type { AppDeps } from '../../platform/http/app-deps';
 import { auditContext } from '../../platform/http/request-context';
+import { householdRoutes } from './households.routes';
+import { personMergeRoutes } from './person-merge.routes';
+import { residenceDocumentRoutes } from './residence-documents.routes';
 import { changePerson, checkDuplicates, createPerson, getPerson, searchPeople } from './people.service';
 
 const tags = ['people'];
 
 export function peopleRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
+    await app.register(householdRoutes(deps));
+    await app.register(residenceDocumentRoutes(deps));
+    await app.register(personMergeRoutes(deps));
     app.get(
       '/api/v1/people',
       {
