@@ -198,6 +198,19 @@ describe('route inventory and deny by default', () => {
         'POST /api/v1/people': { url: '/api/v1/people', body: { givenNames: '' }, allowed: 400 },
         'GET /api/v1/people/:id': { url: `/api/v1/people/${RANDOM_UUID}`, allowed: 404 },
         'PATCH /api/v1/people/:id': { url: `/api/v1/people/${RANDOM_UUID}`, body: { sex: 'none' }, allowed: 400 },
+        'GET /api/v1/people/:id/duplicates': { url: `/api/v1/people/${RANDOM_UUID}/duplicates`, allowed: 404 },
+        'POST /api/v1/people/:id/not-duplicate': {
+          url: `/api/v1/people/${RANDOM_UUID}/not-duplicate`,
+          body: { otherPersonId: 'not-a-uuid' },
+          allowed: 400,
+        },
+        'DELETE /api/v1/people/:id/not-duplicate/:otherId': {
+          url: `/api/v1/people/${RANDOM_UUID}/not-duplicate/not-a-uuid`,
+          allowed: 400,
+        },
+        'POST /api/v1/people/merge': { url: '/api/v1/people/merge', body: { survivorId: 'not-a-uuid' }, allowed: 400 },
+        'GET /api/v1/people/:id/merges': { url: `/api/v1/people/${RANDOM_UUID}/merges`, allowed: 404 },
+        'POST /api/v1/people/merges/:id/undo': { url: `/api/v1/people/merges/${RANDOM_UUID}/undo`, allowed: 404 },
         'GET /api/v1/audit/events': { url: '/api/v1/audit/events?pageSize=1', allowed: 200 },
         'GET /api/v1/audit/verify': { url: '/api/v1/audit/verify', allowed: 200 },
       };

@@ -2,6 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../src/server/db/schema';
+import { todayIn } from '../../src/shared/domain/calendar-date';
 import { createTestApp, type Session, type TestApp } from '../support/test-app';
 
 type PersonView = {
@@ -16,7 +17,10 @@ type PersonView = {
   registeredBy: { id: string; name: string };
 };
 type Summary = { id: string; givenNames: string; familyName: string };
-type SearchResult = { items: { person: Summary; score: number }[]; page: { total: number } };
+type SearchResult = {
+  items: { person: Summary; score: number }[];
+  page: { page: number; pageSize: number; total: number };
+};
 type Candidate = {
   personId: string;
   score: number;
@@ -140,6 +144,54 @@ describe('people', () => {
       expect(res.json<PersonView>().dateOfBirth).toEqual({ value: '01.01.2001', precision: 'year', placeholder: true });
     });
 
+    it('refuses a date of birth in the future (by the request clock, the day in Berlin), accepts today', async () => {
+      const today = todayIn(t.clock.now());
+      const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+      const tomorrow = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+      const before = await auditRows();
+      for (const dateOfBirth of [
+        tomorrow,
+        String(y + 1),
+        `${String(d + 1 > 28 ? 1 : d).padStart(2, '0')}.${String(m).padStart(2, '0')}.${y + 1}`,
+      ]) {
+        const res = await create(caseworker, {
+          givenNames: 'Neu',
+          familyName: 'Geboren',
+          dateOfBirth,
+          duplicatesReviewed: true,
+        });
+        expect(res.statusCode, dateOfBirth).toBe(400);
+        expect(res.json<Problem>().errors).toEqual([
+          { path: 'dateOfBirth', message: 'Das Geburtsdatum liegt in der Zukunft.' },
+        ]);
+      }
+      expect(await auditRows()).toBe(before);
+      const ok = await create(caseworker, {
+        givenNames: 'Neu',
+        familyName: 'Geboren',
+        dateOfBirth: today,
+        duplicatesReviewed: true,
+      });
+      expect(ok.statusCode, ok.body).toBe(201);
+      const person = ok.json<PersonView>();
+      const thisYear = await create(caseworker, {
+        givenNames: 'Neu',
+        familyName: 'Geborene',
+        dateOfBirth: String(y),
+        duplicatesReviewed: true,
+      });
+      expect(thisYear.statusCode, thisYear.body).toBe(201);
+      const patched = await t.request('PATCH', `/api/v1/people/${person.id}`, {
+        session: caseworker,
+        body: { dateOfBirth: tomorrow },
+        headers: { 'if-match': '"1"', 'accept-language': 'en' },
+      });
+      expect(patched.statusCode).toBe(400);
+      expect(patched.json<Problem>().errors).toEqual([
+        { path: 'dateOfBirth', message: 'The date of birth is in the future.' },
+      ]);
+    });
+
     it('answers 404 for an unknown id', async () => {
       const res = await t.request('GET', '/api/v1/people/3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b', {
         session: caseworker,
@@ -243,7 +295,11 @@ describe('people', () => {
         nationalities: ['UA'],
       });
       expect(created.statusCode).toBe(201);
-      const res = await duplicateCheck(caseworker, { givenNames: 'Olena', familyName: 'Kowalenko', dateOfBirth: '1985' });
+      const res = await duplicateCheck(caseworker, {
+        givenNames: 'Olena',
+        familyName: 'Kowalenko',
+        dateOfBirth: '1985',
+      });
       const candidates = res.json<{ candidates: Candidate[] }>().candidates;
       const found = candidates.find((c) => c.personId === created.json<PersonView>().id);
       expect(found, 'year-only registration must still be offered for review').toBeDefined();
@@ -332,6 +388,52 @@ describe('people', () => {
       );
       const { items } = res.json<SearchResult>();
       expect(items.length).toBe(1);
+    });
+
+    it('pages through all hits: pages do not overlap, the total stays the same', async () => {
+      const created = new Set<string>();
+      for (let i = 0; i < 23; i++) {
+        const res = await create(caseworker, {
+          givenNames: i % 2 ? 'Tekle' : 'Teklay',
+          familyName: 'Zerai',
+          dateOfBirth: `19${70 + i}-04-0${1 + (i % 9)}`,
+          duplicatesReviewed: true,
+        });
+        expect(res.statusCode, res.body).toBe(201);
+        created.add(res.json<PersonView>().id);
+      }
+      const page = async (n: number) => {
+        const res = await t.request('GET', `/api/v1/people?q=${encodeURIComponent('Tekle Zerai')}&limit=10&page=${n}`, {
+          session: caseworker,
+        });
+        expect(res.statusCode, res.body).toBe(200);
+        return res.json<SearchResult>();
+      };
+      const first = await page(1);
+      const total = first.page.total;
+      expect(total).toBeGreaterThanOrEqual(created.size);
+      const seen: string[] = [];
+      const pages = Math.ceil(total / 10);
+      for (let n = 1; n <= pages; n++) {
+        const result = n === 1 ? first : await page(n);
+        expect(result.page).toEqual({ page: n, pageSize: 10, total });
+        expect(result.items.length).toBe(Math.min(10, total - (n - 1) * 10));
+        seen.push(...result.items.map((i) => i.person.id));
+      }
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen.length).toBe(total);
+      for (const id of created) expect(seen).toContain(id);
+      // The same request gives the same page; beyond the last page there is nothing.
+      expect((await page(2)).items).toEqual((await page(2)).items);
+      const beyond = await page(pages + 1);
+      expect(beyond.items).toEqual([]);
+      expect(beyond.page.total).toBe(total);
+    });
+
+    it('refuses a page number below 1', async () => {
+      const res = await t.request('GET', '/api/v1/people?q=Zerai&page=0', { session: caseworker });
+      expect(res.statusCode).toBe(400);
+      expect(res.json<Problem>().errors?.[0]?.path).toBe('querystring.page');
     });
 
     it('rejects an empty query in German', async () => {
@@ -510,6 +612,11 @@ describe('people', () => {
       'identifiers',
       'duplicatesReviewed',
       'nationality',
+      'languages',
+      'germanLevels',
+      'interpreter',
+      'contacts',
+      'addresses',
     ];
     const value = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 30 }),
@@ -533,6 +640,29 @@ describe('people', () => {
         }),
         { maxLength: 3 },
       ),
+      fc.array(
+        fc.record(
+          {
+            kind: fc.constantFrom('email', 'phone', 'messenger', 'residence', 'postal'),
+            value: fc.constantFrom('+49 208 455', 'a@b.de', '((((', 'a\u0000b', ''),
+            service: fc.constantFrom('signal', null, 'x'),
+            consentToUse: fc.boolean(),
+            consentRecordedOn: fc.constantFrom('2026-02-30', '2020-01-01', '0000-01-01', '9999-12-31', null),
+            language: fc.constantFrom('ar', 'AR', 'xxxx', ''),
+            motherTongue: fc.boolean(),
+            street: fc.constantFrom('Hauptstr.', 'Hauptstraße', '', 'a\u0000b'),
+            houseNumber: fc.constantFrom('5', ' 5 a', ''),
+            postalCode: fc.constantFrom('45468', '4546x'),
+            city: fc.constantFrom('Mülheim', ''),
+            validFrom: fc.constantFrom('2026-02-30', '2020-01-01', null),
+            validUntil: fc.constantFrom('2019-12-31', '2030-01-01', null),
+          },
+          { requiredKeys: [] },
+        ),
+        { maxLength: 3 },
+      ),
+      fc.record({ needed: fc.boolean(), language: fc.constantFrom('ar', null, 'x') }, { requiredKeys: [] }),
+      fc.dictionary(fc.constantFrom('listening', 'reading', 'speaking', 'grammar'), fc.constantFrom('A1', 'C2', 'B3')),
       fc.anything({ maxDepth: 2 }),
     );
     const body = fc.dictionary(fc.constantFrom(...fields), value, { maxKeys: 6 });

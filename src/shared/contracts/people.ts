@@ -154,18 +154,19 @@ export const personUpdateRequestSchema = z
     givenNames: nameSchema,
     familyName: nameSchema,
     nameOrder: nameOrderSchema,
-    nameVariants: z.array(nameVariantSchema).max(20),
+    // Higher than on create: a merge unites two records' lists, and the form sends them back whole.
+    nameVariants: z.array(nameVariantSchema).max(60),
     sex: sexSchema,
     dateOfBirth: dateOfBirthInputSchema.nullable(),
     placeOfBirth: z.string().trim().max(200).nullable(),
     countryOfBirth: iso2Schema.nullable(),
-    nationalities: z.array(iso2Schema).max(5),
-    identifiers: z.array(identifierSchema).max(10),
-    languages: z.array(personLanguageSchema).max(20),
+    nationalities: z.array(iso2Schema).max(10),
+    identifiers: z.array(identifierSchema).max(20),
+    languages: z.array(personLanguageSchema).max(40),
     germanLevels: germanLevelsSchema,
     interpreter: interpreterSchema,
-    contacts: z.array(contactChannelSchema).max(20),
-    addresses: z.array(personAddressInputSchema).max(30),
+    contacts: z.array(contactChannelSchema).max(40),
+    addresses: z.array(personAddressInputSchema).max(60),
   })
   .partial()
   .strict();

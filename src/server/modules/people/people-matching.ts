@@ -1,11 +1,11 @@
-import { recordBlockingKeys } from '../../../shared/domain/people-matching/blocking-keys';
+import { BLOCKING_KEYS_VERSION, recordBlockingKeys } from '../../../shared/domain/people-matching/blocking-keys';
 import { parseDateOfBirth } from '../../../shared/domain/people-matching/date-of-birth';
 import {
   analysePerson,
   type AnalysedPerson,
   type PersonMatchInput,
 } from '../../../shared/domain/people-matching/person-analysis';
-import type { PersonRecord, VariantValues } from './people.repository';
+import type { PersonMatchRecord, VariantValues } from './people.repository';
 
 /** The matching-relevant part of a person, as stored or as about to be stored. */
 export type MatchableFields = {
@@ -40,7 +40,7 @@ export function matchInput(fields: MatchableFields, otherNationality?: string | 
   };
 }
 
-export function recordFields(r: PersonRecord): MatchableFields {
+export function recordFields(r: PersonMatchRecord): MatchableFields {
   return {
     givenNames: r.person.givenNames,
     familyName: r.person.familyName,
@@ -51,13 +51,21 @@ export function recordFields(r: PersonRecord): MatchableFields {
   };
 }
 
-export function analyseRecord(r: PersonRecord, otherNationality?: string | null): AnalysedPerson {
+export function analyseRecord(r: PersonMatchRecord, otherNationality?: string | null): AnalysedPerson {
   return analysePerson(matchInput(recordFields(r), otherNationality));
 }
 
 /** Blocking keys over every spelling and the date of birth; recomputed on every write. */
 export function blockingKeysOf(fields: MatchableFields): string[] {
   return recordBlockingKeys(matchInput(fields));
+}
+
+/**
+ * The stored key columns: the keys with the version of the key scheme they were computed with,
+ * so that a later scheme can find and recompute them (`recomputeStaleBlockingKeys`).
+ */
+export function blockingKeyColumns(fields: MatchableFields): { blockingKeys: string[]; blockingKeysVersion: number } {
+  return { blockingKeys: blockingKeysOf(fields), blockingKeysVersion: BLOCKING_KEYS_VERSION };
 }
 
 /** The stored date-of-birth columns: the text as written plus what is really known of it. */

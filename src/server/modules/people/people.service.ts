@@ -8,6 +8,7 @@ import type {
   personSearchResultSchema,
   personUpdateRequestSchema,
 } from '../../../shared/contracts/people';
+import { isCalendarDate, todayIn } from '../../../shared/domain/calendar-date';
 import { duplicateLookupKeys, searchLookupKeys } from '../../../shared/domain/people-matching/blocking-keys';
 import { parseDateOfBirth } from '../../../shared/domain/people-matching/date-of-birth';
 import {
@@ -24,7 +25,8 @@ import { check } from '../../platform/access/access';
 import type { Actor } from '../../platform/access/actor';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log';
 import { AppError, fieldMessage, type FieldError } from '../../platform/errors/app-error';
-import { analyseRecord, blockingKeysOf, dateOfBirthColumns, type MatchableFields } from './people-matching';
+import { normaliseAddressKey } from '../social-space/address-register';
+import { analyseRecord, blockingKeyColumns, dateOfBirthColumns, type MatchableFields } from './people-matching';
 import { presentPerson, presentPersonSummary } from './people.presenter';
 import { personScopeAgency } from './people.policy';
 import {
@@ -32,15 +34,17 @@ import {
   findPersonRecord,
   insertPerson,
   replaceChildren,
+  replaceDetails,
   takenIdentifiers,
   updatePersonIfVersion,
+  type DetailValues,
+  type PersonMatchRecord,
   type PersonRecord,
   type PersonValues,
 } from './people.repository';
 
-
 /** At most this many candidates are scored per request; blocking keeps real blocks far smaller. */
-const CANDIDATE_CAP = 500;
+export const CANDIDATE_CAP = 500;
 /** A search hit below this relevance is noise from a shared date or skeleton key, not an answer. */
 export const SEARCH_MIN_SCORE = 0.3;
 /** The duplicate check shows at most this many candidates. */
@@ -72,11 +76,14 @@ export async function searchPeople(
   const parsed = parseSearchQuery(query.q);
   const q = query.dateOfBirth ? { ...parsed, dateOfBirth: parseDateOfBirth(query.dateOfBirth) } : parsed;
   const candidates = await findCandidatesByKeys(db, searchLookupKeys(q), personScopeAgency(a), CANDIDATE_CAP);
+  // Every hit is ranked (the candidate cap bounds the work) so that `total` and the pages are
+  // stable: page n is the n-th slice of one deterministic ordering.
   const ranked = rankSearchCandidates(q, candidates, (r) => analyseRecord(r), candidates.length).filter(
     (hit) => hit.score >= SEARCH_MIN_SCORE,
   );
+  const start = (query.page - 1) * query.limit;
   const items = ranked
-    .slice(0, query.limit)
+    .slice(start, start + query.limit)
     .map((hit) => ({ person: presentPersonSummary(hit.item), score: hit.score }));
   // The query text is social data (a name, a birthday): the audit row holds only the count.
   await db.transaction(async (tx) => {
@@ -86,7 +93,7 @@ export async function searchPeople(
       details: { resultCount: items.length },
     });
   });
-  return { items, page: { page: 1, pageSize: query.limit, total: ranked.length } };
+  return { items, page: { page: query.page, pageSize: query.limit, total: ranked.length } };
 }
 
 /** Scores the visible candidates of a (prospective) person, best first, at or above the threshold. */
@@ -95,7 +102,7 @@ async function duplicateCandidates(
   agencyId: string,
   input: PersonMatchInput,
   excludeId?: string,
-): Promise<{ record: PersonRecord; score: ReturnType<typeof scoreDuplicate> }[]> {
+): Promise<{ record: PersonMatchRecord; score: ReturnType<typeof scoreDuplicate> }[]> {
   const analysed = analysePerson(input);
   // Without a day-precise date of birth names are weak evidence: list more candidates for review
   // (docs/people-matching.md, thresholds).
@@ -143,15 +150,8 @@ export async function checkDuplicates(
   return { candidates };
 }
 
-/**
- * Identifiers must be unique: twice in one request is an input error (400), held by another
- * person a conflict (409). Paths point at the offending entry for the form.
- */
-async function assertIdentifiersFree(
-  db: Db,
-  identifiers: readonly { kind: string; value: string }[],
-  exceptPersonId?: string,
-): Promise<void> {
+/** Identifiers given twice in one request (400), pointing at the repetition. */
+function repeatedIdentifierErrors(identifiers: readonly { kind: string; value: string }[]): FieldError[] {
   const seen = new Set<string>();
   const repeated: FieldError[] = [];
   identifiers.forEach((i, index) => {
@@ -164,7 +164,15 @@ async function assertIdentifiersFree(
     }
     seen.add(key);
   });
-  if (repeated.length) throw new AppError('VALIDATION_FAILED', { fieldErrors: repeated });
+  return repeated;
+}
+
+/** Identifiers held by another person are a conflict (409). Paths point at the offending entry for the form. */
+async function assertIdentifiersFree(
+  db: Db,
+  identifiers: readonly { kind: string; value: string }[],
+  exceptPersonId?: string,
+): Promise<void> {
   const taken = await takenIdentifiers(db, identifiers, exceptPersonId);
   if (taken.length) {
     throw new AppError('CONFLICT', {
@@ -182,21 +190,159 @@ async function assertIdentifiersFree(
   }
 }
 
-function assertDateOfBirth(raw: string | null | undefined): void {
-  if (raw && parseDateOfBirth(raw).year === null) {
-    throw new AppError('VALIDATION_FAILED', {
-      fieldErrors: [
+function dateOfBirthErrors(raw: string | null | undefined, today: string): FieldError[] {
+  if (!raw) return [];
+  const dob = parseDateOfBirth(raw);
+  if (dob.year === null) {
+    return [
+      {
+        path: 'dateOfBirth',
+        message: fieldMessage(
+          'Das Geburtsjahr liegt außerhalb des gültigen Bereichs.',
+          'The year of birth is out of range.',
+        ),
+      },
+    ];
+  }
+  // Compared at the precision that is known: '2026' is not in the future during 2026.
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  const future =
+    dob.year > ty ||
+    (dob.year === ty && dob.month !== null && dob.month > tm) ||
+    (dob.year === ty && dob.month === tm && dob.day !== null && dob.day > td);
+  return future
+    ? [
         {
           path: 'dateOfBirth',
-          message: fieldMessage('Das Geburtsjahr liegt außerhalb des gültigen Bereichs.', 'The year of birth is out of range.'),
+          message: fieldMessage('Das Geburtsdatum liegt in der Zukunft.', 'The date of birth is in the future.'),
         },
-      ],
+      ]
+    : [];
+}
+
+const noDate = fieldMessage('Dieses Datum gibt es nicht.', 'This date does not exist.');
+/** The digits of a phone number with the usual separators; the country code may lead with +. */
+const PHONE = /^\+?[0-9 /()-]+$/;
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)*\.[^\s@.]{2,}$/;
+const MIN_PHONE_DIGITS = 6;
+
+/** A calendar date that may not lie after today (a consent is recorded when it was given). */
+function pastDateErrors(path: string, value: string | null, today: string): FieldError[] {
+  if (value === null) return [];
+  if (!isCalendarDate(value)) return [{ path, message: noDate }];
+  if (value > today) {
+    return [{ path, message: fieldMessage('Das Datum liegt in der Zukunft.', 'The date is in the future.') }];
+  }
+  return [];
+}
+
+type DetailInput = Pick<UpdateInput, 'languages' | 'interpreter' | 'contacts' | 'addresses'>;
+
+/**
+ * The rules the schema cannot express: formats by contact kind, consent with its date, no
+ * language twice, the interpreter's language, real calendar dates and periods that do not end
+ * before they begin. All errors at once, each at the entry it concerns (`contacts.1.value`).
+ */
+function detailErrors(input: DetailInput, today: string): FieldError[] {
+  const errors: FieldError[] = [];
+  const seenLanguages = new Set<string>();
+  input.languages?.forEach((l, i) => {
+    if (seenLanguages.has(l.language)) {
+      errors.push({
+        path: `languages.${i}.language`,
+        message: fieldMessage('Diese Sprache ist doppelt angegeben.', 'This language is given twice.'),
+      });
+    }
+    seenLanguages.add(l.language);
+  });
+  if (input.interpreter?.needed && !input.interpreter.language) {
+    errors.push({
+      path: 'interpreter.language',
+      message: fieldMessage(
+        'Bitte angeben, für welche Sprache eine Verdolmetschung nötig ist.',
+        'Please state the language an interpreter is needed for.',
+      ),
     });
   }
+  input.contacts?.forEach((c, i) => {
+    const at = (field: string) => `contacts.${i}.${field}`;
+    if (c.kind === 'email' && !EMAIL.test(c.value)) {
+      errors.push({
+        path: at('value'),
+        message: fieldMessage('Bitte eine gültige E-Mail-Adresse angeben.', 'Please enter a valid e-mail address.'),
+      });
+    }
+    if (c.kind !== 'email' && (!PHONE.test(c.value) || c.value.replace(/\D/g, '').length < MIN_PHONE_DIGITS)) {
+      errors.push({
+        path: at('value'),
+        message: fieldMessage(
+          'Bitte eine Rufnummer mit mindestens 6 Ziffern angeben (erlaubt sind außerdem +, Leerzeichen, /, - und Klammern).',
+          'Please enter a number with at least 6 digits (+, spaces, /, - and brackets are also allowed).',
+        ),
+      });
+    }
+    if (c.kind === 'messenger' && c.service === null) {
+      errors.push({
+        path: at('service'),
+        message: fieldMessage('Bitte den Messenger-Dienst angeben.', 'Please state the messenger service.'),
+      });
+    }
+    if (c.kind !== 'messenger' && c.service !== null) {
+      errors.push({
+        path: at('service'),
+        message: fieldMessage(
+          'Ein Dienst wird nur bei Messengern angegeben.',
+          'A service is only given for messengers.',
+        ),
+      });
+    }
+    if (c.consentToUse && c.consentRecordedOn === null) {
+      errors.push({
+        path: at('consentRecordedOn'),
+        message: fieldMessage(
+          'Bitte angeben, wann die Einwilligung erfasst wurde.',
+          'Please state when the consent was recorded.',
+        ),
+      });
+    }
+    errors.push(...pastDateErrors(at('consentRecordedOn'), c.consentRecordedOn, today));
+  });
+  input.addresses?.forEach((a, i) => {
+    const fromOk = a.validFrom === null || isCalendarDate(a.validFrom);
+    const untilOk = a.validUntil === null || isCalendarDate(a.validUntil);
+    if (!fromOk) errors.push({ path: `addresses.${i}.validFrom`, message: noDate });
+    if (!untilOk) errors.push({ path: `addresses.${i}.validUntil`, message: noDate });
+    if (fromOk && untilOk && a.validFrom !== null && a.validUntil !== null && a.validUntil < a.validFrom) {
+      errors.push({
+        path: `addresses.${i}.validUntil`,
+        message: fieldMessage('Das Ende liegt vor dem Beginn.', 'The end is before the start.'),
+      });
+    }
+  });
+  return errors;
+}
+
+/** Throws one 400 with every field error of the input, before anything is read or written. */
+function assertValidInput(input: DetailInput & Pick<UpdateInput, 'dateOfBirth' | 'identifiers'>, today: string): void {
+  const errors = [
+    ...dateOfBirthErrors(input.dateOfBirth, today),
+    ...repeatedIdentifierErrors(input.identifiers ?? []),
+    ...detailErrors(input, today),
+  ];
+  if (errors.length) throw new AppError('VALIDATION_FAILED', { fieldErrors: errors });
 }
 
 function variantValues(input: NonNullable<UpdateInput['nameVariants']>) {
   return input.map((v) => ({ kind: v.kind, givenNames: v.givenNames, familyName: v.familyName, script: v.script }));
+}
+
+/** The detail lists of the input, for the repository (absent lists stay as stored). */
+function detailValues(input: DetailInput): DetailValues {
+  return {
+    ...(input.languages ? { languages: input.languages } : {}),
+    ...(input.contacts ? { contacts: input.contacts } : {}),
+    ...(input.addresses ? { addresses: input.addresses } : {}),
+  };
 }
 
 export async function createPerson(
@@ -206,7 +352,7 @@ export async function createPerson(
   ctx: AuditContext,
 ): Promise<VersionedPerson> {
   const a = await check(db, actor, 'person.write');
-  assertDateOfBirth(input.dateOfBirth);
+  assertValidInput(input, todayIn(ctx.now));
   await assertIdentifiersFree(db, input.identifiers);
   const variants = variantValues(input.nameVariants);
   const fields: MatchableFields = {
@@ -250,15 +396,18 @@ export async function createPerson(
     placeOfBirth: input.placeOfBirth,
     countryOfBirth: input.countryOfBirth,
     nationalities: [...new Set(input.nationalities)],
+    germanLevels: input.germanLevels,
+    interpreterNeeded: input.interpreter.needed,
+    interpreterLanguage: input.interpreter.language,
     registeredByAgencyId: personScopeAgency(a),
-    blockingKeys: blockingKeysOf(fields),
+    ...blockingKeyColumns(fields),
     createdAt: ctx.now,
     updatedAt: ctx.now,
     createdBy: a.userId,
     updatedBy: a.userId,
   };
   const id = await db.transaction(async (tx) => {
-    const personId = await insertPerson(tx, values, variants, input.identifiers);
+    const personId = await insertPerson(tx, values, variants, input.identifiers, detailValues(input));
     await recordAudit(tx, ctx, {
       type: 'person.created',
       subjectType: 'person',
@@ -272,7 +421,7 @@ export async function createPerson(
     return personId;
   });
   const record = await loadPerson(db, id);
-  return { person: presentPerson(record), etag: etagOf(record.person.version) };
+  return { person: presentPerson(record, ctx.now), etag: etagOf(record.person.version) };
 }
 
 export async function getPerson(db: Db, actor: Actor | null, id: string, ctx: AuditContext): Promise<VersionedPerson> {
@@ -282,22 +431,88 @@ export async function getPerson(db: Db, actor: Actor | null, id: string, ctx: Au
   await db.transaction(async (tx) => {
     await recordAudit(tx, ctx, { type: 'person.viewed', subjectType: 'person', subjectId: id, details: {} });
   });
-  return { person: presentPerson(record), etag: etagOf(record.person.version) };
+  return { person: presentPerson(record, ctx.now), etag: etagOf(record.person.version) };
+}
+
+/** JSON with sorted object keys: jsonb and zod do not keep the key order a client sent. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)),
+        )
+      : v,
+  );
+}
+
+const identifierOrder = (x: { kind: string; value: string }, y: { kind: string; value: string }) =>
+  `${x.kind}:${x.value}`.localeCompare(`${y.kind}:${y.value}`);
+
+/** An address as the register identifies it: two spellings of one address are no change. */
+const comparableAddress = (a: {
+  kind: string;
+  key: string;
+  addressSuffix: string | null;
+  validFrom: string | null;
+  validUntil: string | null;
+}) => [a.kind, a.key, a.addressSuffix, a.validFrom, a.validUntil];
+
+/** Each updatable field as stored, in the shape the update request gives it. */
+function storedValue(r: PersonRecord, k: keyof UpdateInput): unknown {
+  const p = r.person;
+  switch (k) {
+    case 'givenNames':
+    case 'familyName':
+    case 'nameOrder':
+    case 'sex':
+    case 'placeOfBirth':
+    case 'countryOfBirth':
+    case 'nationalities':
+    case 'germanLevels':
+      return p[k];
+    case 'dateOfBirth':
+      return p.dateOfBirthRaw;
+    case 'nameVariants':
+      return r.variants.map((v) => ({
+        kind: v.kind,
+        givenNames: v.givenNames,
+        familyName: v.familyName,
+        script: v.script,
+      }));
+    case 'identifiers':
+      return r.identifiers.map((i) => ({ kind: i.kind, value: i.value })).sort(identifierOrder);
+    case 'languages':
+      return r.languages.map((l) => ({ language: l.language, motherTongue: l.motherTongue, level: l.level }));
+    case 'interpreter':
+      return { needed: p.interpreterNeeded, language: p.interpreterLanguage };
+    case 'contacts':
+      return r.contacts.map((c) => ({
+        kind: c.kind,
+        value: c.value,
+        service: c.service,
+        consentToUse: c.consentToUse,
+        consentRecordedOn: c.consentRecordedOn,
+        note: c.note,
+      }));
+    case 'addresses':
+      return r.addresses.map((a) => comparableAddress({ ...a, key: a.address.normalisedKey }));
+  }
+}
+
+function inputValue(input: UpdateInput, k: keyof UpdateInput): unknown {
+  switch (k) {
+    case 'identifiers':
+      return [...(input.identifiers ?? [])].sort(identifierOrder);
+    case 'addresses':
+      return (input.addresses ?? []).map((a) => comparableAddress({ ...a, key: normaliseAddressKey(a) }));
+    default:
+      return input[k];
+  }
 }
 
 /** Names of the fields whose value the update really changes (the audit row records names, never values). */
 function changedFields(current: PersonRecord, input: UpdateInput, provided: readonly (keyof UpdateInput)[]): string[] {
-  const before = presentPerson(current);
-  const comparable: Record<keyof UpdateInput, unknown> = {
-    ...before,
-    dateOfBirth: before.dateOfBirth?.value ?? null,
-    identifiers: [...before.identifiers].sort((x, y) => `${x.kind}:${x.value}`.localeCompare(`${y.kind}:${y.value}`)),
-  };
-  const normalised = (k: keyof UpdateInput): unknown =>
-    k === 'identifiers'
-      ? [...(input.identifiers ?? [])].sort((x, y) => `${x.kind}:${x.value}`.localeCompare(`${y.kind}:${y.value}`))
-      : input[k];
-  return provided.filter((k) => JSON.stringify(normalised(k)) !== JSON.stringify(comparable[k]));
+  return provided.filter((k) => canonical(inputValue(input, k)) !== canonical(storedValue(current, k)));
 }
 
 /** The version in an If-Match header ("3"); a list, a weak tag or `*` does not name one version. */
@@ -323,9 +538,23 @@ export async function changePerson(
   ) as (keyof UpdateInput)[];
   if (provided.length === 0) throw new AppError('VALIDATION_FAILED');
   const current = await loadPerson(db, id);
+  if (current.person.mergedIntoId !== null) {
+    // A merged record is history of its survivor; an edit there would be lost to every view.
+    throw new AppError('CONFLICT', {
+      fieldErrors: [
+        {
+          path: 'id',
+          message: fieldMessage(
+            'Dieser Eintrag wurde mit einer anderen Person zusammengeführt. Bitte ändern Sie die zusammengeführte Person.',
+            'This record was merged into another person. Please change the merged person instead.',
+          ),
+        },
+      ],
+    });
+  }
   if (current.person.version !== version) throw new AppError('PRECONDITION_FAILED');
+  assertValidInput(input, todayIn(ctx.now));
   const fields = changedFields(current, input, provided);
-  assertDateOfBirth(input.dateOfBirth);
   if (input.identifiers) await assertIdentifiersFree(db, input.identifiers, id);
 
   const variants = input.nameVariants ? variantValues(input.nameVariants) : undefined;
@@ -347,8 +576,12 @@ export async function changePerson(
     ...(input.placeOfBirth !== undefined ? { placeOfBirth: input.placeOfBirth } : {}),
     ...(input.countryOfBirth !== undefined ? { countryOfBirth: input.countryOfBirth } : {}),
     ...(input.nationalities !== undefined ? { nationalities: [...new Set(input.nationalities)] } : {}),
+    ...(input.germanLevels !== undefined ? { germanLevels: input.germanLevels } : {}),
+    ...(input.interpreter !== undefined
+      ? { interpreterNeeded: input.interpreter.needed, interpreterLanguage: input.interpreter.language }
+      : {}),
     // Always recomputed: keys must follow every spelling and the date, or search loses the person.
-    blockingKeys: blockingKeysOf(matchable),
+    ...blockingKeyColumns(matchable),
     updatedAt: ctx.now,
     updatedBy: a.userId,
   };
@@ -357,6 +590,7 @@ export async function changePerson(
     // Someone else's update committed between our read and this write.
     if (newVersion === null) throw new AppError('PRECONDITION_FAILED');
     await replaceChildren(tx, id, variants, input.identifiers);
+    await replaceDetails(tx, id, detailValues(input));
     await recordAudit(tx, ctx, {
       type: 'person.updated',
       subjectType: 'person',
@@ -365,5 +599,5 @@ export async function changePerson(
     });
   });
   const record = await loadPerson(db, id);
-  return { person: presentPerson(record), etag: etagOf(record.person.version) };
+  return { person: presentPerson(record, ctx.now), etag: etagOf(record.person.version) };
 }
