@@ -211,6 +211,38 @@ describe('route inventory and deny by default', () => {
         'POST /api/v1/people/merge': { url: '/api/v1/people/merge', body: { survivorId: 'not-a-uuid' }, allowed: 400 },
         'GET /api/v1/people/:id/merges': { url: `/api/v1/people/${RANDOM_UUID}/merges`, allowed: 404 },
         'POST /api/v1/people/merges/:id/undo': { url: `/api/v1/people/merges/${RANDOM_UUID}/undo`, allowed: 404 },
+        'GET /api/v1/people/:id/residence-documents': {
+          url: `/api/v1/people/${RANDOM_UUID}/residence-documents`,
+          allowed: 404,
+        },
+        'POST /api/v1/people/:id/residence-documents': {
+          url: `/api/v1/people/${RANDOM_UUID}/residence-documents`,
+          body: { documentType: 'visum' },
+          allowed: 400,
+        },
+        'PATCH /api/v1/people/:id/residence-documents/:documentId': {
+          url: `/api/v1/people/${RANDOM_UUID}/residence-documents/${RANDOM_UUID}`,
+          body: { employment: 'sometimes' },
+          allowed: 400,
+        },
+        'DELETE /api/v1/people/:id/residence-documents/:documentId': {
+          url: `/api/v1/people/${RANDOM_UUID}/residence-documents/not-a-uuid`,
+          allowed: 400,
+        },
+        'GET /api/v1/residence-documents/expiring': { url: '/api/v1/residence-documents/expiring?withinDays=0', allowed: 400 },
+        'POST /api/v1/households': { url: '/api/v1/households', body: { kind: 'wg' }, allowed: 400 },
+        'GET /api/v1/households/:id': { url: `/api/v1/households/${RANDOM_UUID}`, allowed: 404 },
+        'PATCH /api/v1/households/:id': { url: `/api/v1/households/${RANDOM_UUID}`, body: { kind: 'wg' }, allowed: 400 },
+        'POST /api/v1/households/:id/members': {
+          url: `/api/v1/households/${RANDOM_UUID}/members`,
+          body: { personId: 'x' },
+          allowed: 400,
+        },
+        'POST /api/v1/households/:id/members/:memberId/end': {
+          url: `/api/v1/households/${RANDOM_UUID}/members/${RANDOM_UUID}/end`,
+          body: { validUntil: 'x' },
+          allowed: 400,
+        },
         'GET /api/v1/audit/events': { url: '/api/v1/audit/events?pageSize=1', allowed: 200 },
         'GET /api/v1/audit/verify': { url: '/api/v1/audit/verify', allowed: 200 },
       };

@@ -42,6 +42,7 @@ import {
   type PersonRecord,
   type PersonValues,
 } from './people.repository';
+import { etagOf, ifMatchVersion } from '../../platform/http/etag';
 
 /** At most this many candidates are scored per request; blocking keeps real blocks far smaller. */
 export const CANDIDATE_CAP = 500;
@@ -58,7 +59,6 @@ type Candidate = DuplicateCheckResponse['candidates'][number];
 /** A person and the version the client must send back in If-Match. */
 export type VersionedPerson = { person: Person; etag: string };
 
-const etagOf = (version: number) => `"${version}"`;
 
 async function loadPerson(db: Db, id: string): Promise<PersonRecord> {
   const record = await findPersonRecord(db, id);
@@ -515,14 +515,6 @@ function changedFields(current: PersonRecord, input: UpdateInput, provided: read
   return provided.filter((k) => canonical(inputValue(input, k)) !== canonical(storedValue(current, k)));
 }
 
-/** The version in an If-Match header ("3"); a list, a weak tag or `*` does not name one version. */
-function expectedVersion(ifMatch: string | undefined): number {
-  if (ifMatch === undefined || ifMatch.trim() === '') throw new AppError('PRECONDITION_REQUIRED');
-  const m = /^"(\d{1,9})"$/.exec(ifMatch.trim());
-  if (!m) throw new AppError('PRECONDITION_FAILED');
-  return Number(m[1]);
-}
-
 export async function changePerson(
   db: Db,
   actor: Actor | null,
@@ -532,7 +524,7 @@ export async function changePerson(
   ctx: AuditContext,
 ): Promise<VersionedPerson> {
   const a = await check(db, actor, 'person.write', [id]);
-  const version = expectedVersion(ifMatch);
+  const version = ifMatchVersion(ifMatch, true);
   const provided = Object.keys(input).filter(
     (k) => input[k as keyof UpdateInput] !== undefined,
   ) as (keyof UpdateInput)[];

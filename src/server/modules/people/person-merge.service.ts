@@ -55,6 +55,7 @@ import {
   type PersonRowJson,
   type PositionedTable,
 } from './person-merge.repository';
+import { etagOf } from '../../platform/http/etag';
 
 type MergeRequest = z.infer<typeof personMergeRequestSchema>;
 type Candidate = DuplicateCheckResponse['candidates'][number];
@@ -87,7 +88,6 @@ export type MergeSnapshot = {
 };
 
 const snapshotOf = (m: MergeRow) => m.snapshot as unknown as MergeSnapshot;
-const etagOf = (version: number) => `"${version}"`;
 
 async function loadRecord(db: Db, id: string): Promise<PersonRecord> {
   const record = await findPersonRecord(db, id);
