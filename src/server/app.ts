@@ -26,6 +26,7 @@ import { auditRoutes } from './platform/audit/audit.routes';
 import { agencyRoutes } from './modules/agencies/agencies.routes';
 import { userRoutes } from './modules/admin/users.routes';
 import { peopleRoutes } from './modules/people/people.routes';
+import { caseRoutes } from './modules/cases/cases.routes';
 import { workspaceRoutes } from './modules/workspace/workspace.routes';
 import { registerPolicies } from './modules/policies';
 
@@ -110,6 +111,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(agencyRoutes(deps));
   await app.register(userRoutes(deps));
   await app.register(peopleRoutes(deps));
+  await app.register(caseRoutes(deps));
   await app.register(auditRoutes(deps));
 
   const clientDir = options.clientDir ?? defaultClientDir;

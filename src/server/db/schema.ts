@@ -473,3 +473,122 @@ export const personNonDuplicates = pgTable(
   },
   (t) => [uniqueIndex('person_non_duplicates_pair_uq').on(t.personLowId, t.personHighId)],
 );
+
+/**
+ * Cases (Fälle): one person's (optionally the household's) support across agencies. The phase
+ * moves intake → assessment → planning → implementation → monitoring → closure; every move is a
+ * row in case_events. `version` is the ETag.
+ */
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Human file reference, e.g. "F-2026-00042", unique. */
+    reference: text('reference').notNull(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    /** Set when the case covers the whole household. */
+    householdId: uuid('household_id').references(() => households.id),
+    title: text('title').notNull(),
+    phase: text('phase').notNull(),
+    leadUserId: uuid('lead_user_id')
+      .notNull()
+      .references(() => users.id),
+    leadAgencyId: uuid('lead_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    closureReason: text('closure_reason'),
+    closureOutcome: text('closure_outcome'),
+    openedAt: ts('opened_at').notNull(),
+    closedAt: ts('closed_at'),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    createdBy: uuid('created_by').references(() => users.id),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex('cases_reference_uq').on(t.reference),
+    index('cases_person_idx').on(t.personId),
+    index('cases_lead_user_idx').on(t.leadUserId),
+    index('cases_lead_agency_phase_idx').on(t.leadAgencyId, t.phase),
+  ],
+);
+
+/** The case team across agencies: lead, participant or consulted; leaving keeps the row (left_at). */
+export const caseTeamMembers = pgTable(
+  'case_team_members',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    /** A named colleague, or null when the agency as a whole takes part. */
+    userId: uuid('user_id').references(() => users.id),
+    role: text('role').notNull(),
+    joinedAt: ts('joined_at').notNull(),
+    leftAt: ts('left_at'),
+    addedBy: uuid('added_by').references(() => users.id),
+  },
+  (t) => [
+    index('case_team_members_case_idx').on(t.caseId),
+    index('case_team_members_agency_idx').on(t.agencyId),
+    index('case_team_members_user_idx').on(t.userId),
+  ],
+);
+
+/**
+ * Everything that happened on a case (the timeline): phase changes, team changes, reassignment,
+ * assessments … `details` holds ids and codes only, never free text of social data.
+ */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    occurredAt: ts('occurred_at').notNull(),
+    actorUserId: uuid('actor_user_id').references(() => users.id),
+    actorAgencyId: uuid('actor_agency_id').references(() => agencies.id),
+    fromPhase: text('from_phase'),
+    toPhase: text('to_phase'),
+    /** Reason given for a phase change, reopening or reassignment (shown on the timeline). */
+    note: text('note'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+  },
+  (t) => [index('case_events_case_idx').on(t.caseId, t.occurredAt)],
+);
+
+/**
+ * Resource-oriented assessment (Potenzialanalyse), versioned per case: a draft is edited until it
+ * is completed; a new version starts from the latest one. `domains` maps each life domain to the
+ * person's strengths/resources and needs/barriers, each in the person's and the caseworker's view.
+ */
+export const caseAssessments = pgTable(
+  'case_assessments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    versionNo: integer('version_no').notNull(),
+    status: text('status').notNull(),
+    domains: jsonb('domains').$type<Record<string, unknown>>().notNull(),
+    potentialAnalysis: text('potential_analysis'),
+    /** Optimistic concurrency of the draft (ETag). */
+    revision: integer('revision').notNull().default(1),
+    createdAt: ts('created_at').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    updatedAt: ts('updated_at').notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    completedAt: ts('completed_at'),
+    completedBy: uuid('completed_by').references(() => users.id),
+  },
+  (t) => [uniqueIndex('case_assessments_case_version_uq').on(t.caseId, t.versionNo)],
+);

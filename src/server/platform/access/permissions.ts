@@ -12,12 +12,15 @@ export const permissions = [
   'audit.verify',
   'person.read',
   'person.write',
+  'case.read',
+  'case.write',
+  'case.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const everyone: Permission[] = ['workspace.read', 'agency.read'];
 /** Case content: only the staff who work with people see them; configuration and oversight roles do not. */
-const caseWork: Permission[] = ['person.read', 'person.write'];
+const caseWork: Permission[] = ['person.read', 'person.write', 'case.read', 'case.write'];
 
 /**
  * Role → permissions. The system administrator configures but sees no case content; the data
@@ -25,7 +28,8 @@ const caseWork: Permission[] = ['person.read', 'person.write'];
  */
 export const permissionsByRole: Record<Role, readonly Permission[]> = {
   caseworker: [...everyone, ...caseWork],
-  team_lead: [...everyone, ...caseWork],
+  /** Team leads also see their team's workload and reassign cases. */
+  team_lead: [...everyone, ...caseWork, 'case.manage'],
   agency_admin: [...everyone, 'agency.manage', 'user.read', 'user.manage', 'user.create'],
   data_protection_officer: [...everyone, 'audit.read', 'audit.verify'],
   steering: everyone,
