@@ -49,6 +49,19 @@ function splitKey(key: string): { method: Method; url: string } {
   return { method, url };
 }
 
+/**
+ * No demo user is a team lead: the matrix creates one (in the Sozialamt), so that the permissions
+ * only team leads hold (case.manage) are probed as granted too, not only as denied.
+ */
+const MATRIX_TEAM_LEAD = {
+  username: 'matrix-team-lead',
+  displayName: 'Tanja Leitner',
+  agency: 'sozialamt',
+  roles: ['team_lead'] as Role[],
+  password: 'matrix-team-lead-2026!',
+};
+const MATRIX_USERS: { username: string; agency: string; roles: Role[] }[] = [...DEMO_USERS, MATRIX_TEAM_LEAD];
+
 const permissionRoutes = Object.entries(routePolicy).filter(
   (e): e is [string, Extract<RouteRule, { access: 'permission' }>] => e[1].access === 'permission',
 );
@@ -147,8 +160,9 @@ describe('route inventory and deny by default', () => {
     const base = ['workspace.read', 'agency.read'];
     const admin = [...base, 'agency.manage', 'user.read', 'user.manage', 'user.create'];
     expect(Object.fromEntries(Object.entries(permissionsByRole).map(([r, p]) => [r, [...p].sort()]))).toEqual({
-      caseworker: [...base, 'person.read', 'person.write'].sort(),
-      team_lead: [...base, 'person.read', 'person.write'].sort(),
+      caseworker: [...base, 'person.read', 'person.write', 'case.read', 'case.write'].sort(),
+      // Team leads also see their team's workload and reassign cases.
+      team_lead: [...base, 'person.read', 'person.write', 'case.read', 'case.write', 'case.manage'].sort(),
       agency_admin: [...admin].sort(),
       data_protection_officer: [...base, 'audit.read', 'audit.verify'].sort(),
       steering: [...base].sort(),
@@ -167,6 +181,19 @@ describe('route inventory and deny by default', () => {
       const agencies = await t.request('GET', '/api/v1/agencies', { session: sessions.get('sozialamt') });
       for (const a of agencies.json<{ items: { id: string; code: string }[] }>().items)
         ids.set(`agency:${a.code}`, a.id);
+      const lead = MATRIX_TEAM_LEAD;
+      const created = await t.request('POST', '/api/v1/users', {
+        session: sessions.get('admin'),
+        body: {
+          username: lead.username,
+          displayName: lead.displayName,
+          agencyId: ids.get(`agency:${lead.agency}`),
+          roles: lead.roles,
+          initialPassword: lead.password,
+        },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      sessions.set(lead.username, await t.login(lead.username, lead.password));
     });
 
     /**
@@ -175,7 +202,7 @@ describe('route inventory and deny by default', () => {
      * 400 after the guard and a denied caller 403 before it), and the one body-less write
      * addresses an id that does not exist.
      */
-    function probe(key: string, user: (typeof DEMO_USERS)[number], session: Session) {
+    function probe(key: string, user: (typeof MATRIX_USERS)[number], session: Session) {
       const ownAgency = ids.get(`agency:${user.agency}`)!;
       const requests: Record<string, { url: string; body?: unknown; allowed: number }> = {
         'GET /api/v1/workspace': { url: '/api/v1/workspace', allowed: 200 },
@@ -243,6 +270,53 @@ describe('route inventory and deny by default', () => {
           body: { validUntil: 'x' },
           allowed: 400,
         },
+        'GET /api/v1/cases': { url: '/api/v1/cases?scope=agency&pageSize=1', allowed: 200 },
+        'POST /api/v1/cases': { url: '/api/v1/cases', body: { personId: 'not-a-uuid' }, allowed: 400 },
+        'GET /api/v1/cases/workload': { url: '/api/v1/cases/workload?scope=everyone', allowed: 400 },
+        'GET /api/v1/cases/:id': { url: `/api/v1/cases/${RANDOM_UUID}`, allowed: 404 },
+        'PATCH /api/v1/cases/:id': { url: `/api/v1/cases/${RANDOM_UUID}`, body: { title: 7 }, allowed: 400 },
+        'POST /api/v1/cases/:id/phase': { url: `/api/v1/cases/${RANDOM_UUID}/phase`, body: { to: 'done' }, allowed: 400 },
+        'POST /api/v1/cases/:id/reopen': {
+          url: `/api/v1/cases/${RANDOM_UUID}/reopen`,
+          body: { to: 'closure', reason: 'x' },
+          allowed: 400,
+        },
+        'POST /api/v1/cases/:id/team': { url: `/api/v1/cases/${RANDOM_UUID}/team`, body: { agencyId: 'x' }, allowed: 400 },
+        'POST /api/v1/cases/:id/team/:memberId/end': {
+          url: `/api/v1/cases/${RANDOM_UUID}/team/not-a-uuid/end`,
+          body: {},
+          allowed: 400,
+        },
+        'POST /api/v1/cases/:id/reassign': {
+          url: `/api/v1/cases/${RANDOM_UUID}/reassign`,
+          body: { leadUserId: 'not-a-uuid' },
+          allowed: 400,
+        },
+        'GET /api/v1/cases/:id/timeline': { url: `/api/v1/cases/${RANDOM_UUID}/timeline`, allowed: 404 },
+        'GET /api/v1/people/:id/cases': { url: `/api/v1/people/${RANDOM_UUID}/cases`, allowed: 404 },
+        'GET /api/v1/cases/:id/assessments': { url: `/api/v1/cases/${RANDOM_UUID}/assessments`, allowed: 404 },
+        'POST /api/v1/cases/:id/assessments': {
+          url: `/api/v1/cases/${RANDOM_UUID}/assessments`,
+          body: { basis: 'none' },
+          allowed: 400,
+        },
+        'GET /api/v1/cases/:id/assessments/compare': {
+          url: `/api/v1/cases/${RANDOM_UUID}/assessments/compare?from=0&to=1`,
+          allowed: 400,
+        },
+        'GET /api/v1/cases/:id/assessments/:versionNo': {
+          url: `/api/v1/cases/${RANDOM_UUID}/assessments/1`,
+          allowed: 404,
+        },
+        'PUT /api/v1/cases/:id/assessments/:versionNo': {
+          url: `/api/v1/cases/${RANDOM_UUID}/assessments/1`,
+          body: { domains: 7 },
+          allowed: 400,
+        },
+        'POST /api/v1/cases/:id/assessments/:versionNo/complete': {
+          url: `/api/v1/cases/${RANDOM_UUID}/assessments/1/complete`,
+          allowed: 404,
+        },
         'GET /api/v1/audit/events': { url: '/api/v1/audit/events?pageSize=1', allowed: 200 },
         'GET /api/v1/audit/verify': { url: '/api/v1/audit/verify', allowed: 200 },
       };
@@ -252,15 +326,15 @@ describe('route inventory and deny by default', () => {
     }
 
     it('has a probe for every permission route and every role is represented by a demo user', () => {
-      const rolesSeen = new Set(DEMO_USERS.flatMap((u) => u.roles));
-      for (const role of ['caseworker', 'steering', 'data_protection_officer', 'system_admin'] as Role[]) {
+      const rolesSeen = new Set(MATRIX_USERS.flatMap((u) => u.roles));
+      for (const role of ['caseworker', 'team_lead', 'steering', 'data_protection_officer', 'system_admin'] as Role[]) {
         expect(rolesSeen.has(role), role).toBe(true);
       }
       const admin = DEMO_USERS.find((u) => u.username === 'admin')!;
       for (const [key] of permissionRoutes) expect(() => probe(key, admin, sessions.get('admin')!)).not.toThrow();
     });
 
-    for (const user of DEMO_USERS) {
+    for (const user of MATRIX_USERS) {
       it(`${user.username} (${user.roles.join(', ')}) gets exactly what the table grants`, async () => {
         const session = sessions.get(user.username)!;
         const granted = permissionsOf(user.roles);

@@ -1,5 +1,6 @@
 import { registerAgencyPolicies } from './agencies/agencies.policy';
 import { registerUserPolicies } from './admin/users.policy';
+import { registerCasePolicies } from './cases/cases.policy';
 import { registerPeoplePolicies } from './people/people.policy';
 
 let registered = false;
@@ -11,4 +12,5 @@ export function registerPolicies(): void {
   registerAgencyPolicies();
   registerUserPolicies();
   registerPeoplePolicies();
+  registerCasePolicies();
 }

@@ -15,6 +15,7 @@ import {
 } from '../../db/schema';
 import { registerAddress, type AddressParts, type AddressRow } from '../social-space/address-register';
 import { blockingKeysOf } from './people-matching';
+import { personVisibleToAgency } from './person-scope';
 
 export type PersonRow = typeof people.$inferSelect;
 export type NameVariantRow = typeof personNameVariants.$inferSelect;
@@ -192,9 +193,10 @@ export async function findPersonRecords(db: Db, ids: readonly string[]): Promise
 }
 
 /**
- * Candidates for matching: people of one agency (not merged away) sharing at least one blocking key (GIN index on
- * `blocking_keys`). `cap` bounds the work for very common keys; the engine ranks the rest. Only what matching and
- * a result list need is loaded; `findPersonRecords` gives the full record of the few that are shown.
+ * Candidates for matching: people visible to one agency (`personVisibleToAgency`: registered by it, or the agency is
+ * on the team of a case on them), not merged away, sharing at least one blocking key (GIN index on `blocking_keys`).
+ * `cap` bounds the work for very common keys; the engine ranks the rest. Only what matching and a result list need
+ * is loaded; `findPersonRecords` gives the full record of the few that are shown.
  */
 export async function findCandidatesByKeys(
   db: Db,
@@ -209,7 +211,7 @@ export async function findCandidatesByKeys(
     .innerJoin(agencies, eq(agencies.id, people.registeredByAgencyId))
     .where(
       and(
-        eq(people.registeredByAgencyId, scopeAgencyId),
+        personVisibleToAgency(scopeAgencyId),
         // A merged record lives on only as history of its survivor: never a hit or a candidate.
         isNull(people.mergedIntoId),
         arrayOverlaps(people.blockingKeys, [...keys]),
@@ -226,6 +228,15 @@ export async function personIdsInAgency(db: Db, ids: readonly string[], agencyId
     .select({ id: people.id })
     .from(people)
     .where(and(inArray(people.id, [...ids]), eq(people.registeredByAgencyId, agencyId)));
+  return rows.map((r) => r.id);
+}
+
+/** Ids among `ids` that exist and are visible to the agency (`personVisibleToAgency`). */
+export async function personIdsVisibleToAgency(db: Db, ids: readonly string[], agencyId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(and(inArray(people.id, [...ids]), personVisibleToAgency(agencyId)));
   return rows.map((r) => r.id);
 }
 

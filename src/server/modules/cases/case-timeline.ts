@@ -1,0 +1,45 @@
+import type { CaseTimeline, CaseTimelineQuery } from '../../../shared/contracts/cases';
+import type { Db } from '../../db/client';
+import { check } from '../../platform/access/access';
+import type { Actor } from '../../platform/access/actor';
+import { recordAudit, type AuditContext } from '../../platform/audit/audit-log';
+import { presentTimelineEvent } from './cases.presenter';
+import { agencyRefs, teamOf, timelineOf, userRefs } from './cases.repository';
+
+const idsOf = (details: readonly Record<string, unknown>[], keys: readonly string[]) =>
+  details.flatMap((d) => keys.map((k) => d[k]).filter((v): v is string => typeof v === 'string'));
+
+/**
+ * Everything that happened on the case, newest first, filterable by kind and by the agency the
+ * actor acted for. Team and reassignment entries come with the names they refer to.
+ */
+export async function caseTimeline(
+  db: Db,
+  actor: Actor | null,
+  id: string,
+  query: CaseTimelineQuery,
+  ctx: AuditContext,
+): Promise<CaseTimeline> {
+  await check(db, actor, 'case.read', [id]);
+  const { rows, total } = await timelineOf(
+    db,
+    id,
+    { kind: query.kind, agencyId: query.agencyId },
+    query.pageSize,
+    (query.page - 1) * query.pageSize,
+  );
+  const details = rows.map((r) => r.event.details);
+  const members = new Map((await teamOf(db, id)).map((m) => [m.member.id, m]));
+  const users = await userRefs(db, idsOf(details, ['fromUserId', 'toUserId']));
+  const agencies = await agencyRefs(db, idsOf(details, ['fromAgencyId', 'toAgencyId']));
+  const items = rows.map((r) => presentTimelineEvent(r, { members, users, agencies }));
+  await db.transaction(async (tx) => {
+    await recordAudit(tx, ctx, {
+      type: 'case.timeline_viewed',
+      subjectType: 'case',
+      subjectId: id,
+      details: { resultCount: items.length },
+    });
+  });
+  return { items, page: { page: query.page, pageSize: query.pageSize, total } };
+}
