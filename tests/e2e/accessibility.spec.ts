@@ -104,3 +104,57 @@ test('people screens have no axe violations', async ({ page }) => {
   await expect(page.getByRole('region', { name: 'Mögliche Dubletten' }).getByRole('listitem').first()).toBeVisible();
   await expectNoAxeViolations(page, 'Person erfassen mit Dubletten');
 });
+
+test('person details, residence documents, households and the worklist have no axe violations', async ({ page }) => {
+  // Letters only: a name that no seeded person has and that the search finds as it is.
+  const familyName = `Axeprobe${Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('')}`;
+  await login(page, 'abh');
+  await page.goto('/personen/neu');
+  await page.getByLabel('Vornamen', { exact: true }).fill('Yohannes');
+  await page.getByLabel('Familienname', { exact: true }).fill(familyName);
+  await page.getByRole('button', { name: 'Sprache hinzufügen' }).click();
+  await page.getByRole('button', { name: 'Kontaktweg hinzufügen' }).click();
+  await page.getByRole('button', { name: 'Anschrift hinzufügen' }).click();
+  await page.getByLabel('Dolmetschen erforderlich').check();
+  await page.getByRole('button', { name: 'Person erfassen' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Bitte prüfen Sie Ihre Angaben' })).toBeFocused();
+  await expectNoAxeViolations(page, 'Person erfassen: Sprachen, Kontaktwege, Anschriften mit Fehlern');
+  await page.getByRole('button', { name: 'Sprache 1 entfernen' }).click();
+  await page.getByRole('button', { name: 'Kontaktweg 1 entfernen' }).click();
+  await page.getByRole('button', { name: 'Anschrift 1 entfernen' }).click();
+  await page.getByLabel('Dolmetschen erforderlich').uncheck();
+  await page.getByRole('button', { name: 'Person erfassen' }).click();
+  const confirm = page.getByRole('button', { name: 'Es ist eine andere Person – trotzdem erfassen' });
+  const heading = page.getByRole('heading', { level: 1, name: /^Yohannes Axeprobe/ });
+  await expect(heading.or(confirm)).toBeVisible();
+  if (await confirm.isVisible()) await confirm.click();
+  await expect(heading).toBeVisible();
+  await expectNoAxeViolations(page, 'Person mit leeren Abschnitten');
+
+  await page.getByRole('button', { name: 'Dokument hinzufügen' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Aufenthaltsdokument hinzufügen' });
+  await dialog.getByLabel('Art des Dokuments').selectOption({ label: 'Aufenthaltserlaubnis' });
+  await dialog.getByLabel('Wohnsitzauflage', { exact: true }).check();
+  await dialog.getByRole('button', { name: 'Speichern' }).click();
+  await expect(dialog.getByRole('alert').filter({ hasText: 'Bitte prüfen Sie Ihre Angaben' })).toBeFocused();
+  await expectNoAxeViolations(page, 'Aufenthaltsdokument mit Fehlern');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  await page.getByRole('button', { name: 'Haushalt anlegen' }).click();
+  await page
+    .getByRole('dialog', { name: 'Haushalt anlegen' })
+    .getByRole('button', { name: 'Haushalt anlegen' })
+    .click();
+  await expect(page.getByText('Der Haushalt wurde angelegt.')).toBeVisible();
+  await expectNoAxeViolations(page, 'Haushalt');
+  await page.getByRole('button', { name: 'Mitglied hinzufügen' }).click();
+  await page.getByRole('searchbox', { name: 'Person suchen' }).fill(familyName);
+  await expect(page.getByRole('radio').first()).toBeVisible();
+  await expectNoAxeViolations(page, 'Mitglied hinzufügen');
+  await page.keyboard.press('Escape');
+
+  await page.goto('/personen/ablaufende-dokumente');
+  await expect(page.getByRole('heading', { level: 1, name: 'Ablaufende Aufenthaltsdokumente' })).toBeVisible();
+  await expectNoAxeViolations(page, 'Ablaufende Aufenthaltsdokumente');
+});

@@ -33,6 +33,15 @@ const PersonCreatePage = lazy(() =>
 const PersonDetailPage = lazy(() =>
   import('../features/people/person-detail-page').then((m) => ({ default: m.PersonDetailPage })),
 );
+const ExpiringDocumentsPage = lazy(() =>
+  import('../features/people/expiring-documents-page').then((m) => ({ default: m.ExpiringDocumentsPage })),
+);
+const HouseholdPage = lazy(() =>
+  import('../features/people/household-page').then((m) => ({ default: m.HouseholdPage })),
+);
+const PersonMergePage = lazy(() =>
+  import('../features/people/person-merge-page').then((m) => ({ default: m.PersonMergePage })),
+);
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((m) => ({ default: m.AuditPage })));
 
 function guarded(permission: string, page: ReactNode) {
@@ -61,7 +70,10 @@ export function createAppRouter() {
             { path: `${paths.agencies}/:id`, element: guarded('agency.read', <AgencyDetailPage />) },
             { path: paths.people, element: guarded('person.read', <PersonSearchPage />) },
             { path: paths.personNew, element: guarded('person.write', <PersonCreatePage />) },
+            { path: paths.expiringDocuments, element: guarded('person.read', <ExpiringDocumentsPage />) },
             { path: `${paths.people}/:id`, element: guarded('person.read', <PersonDetailPage />) },
+            { path: paths.personMerge(':id', ':otherId'), element: guarded('person.write', <PersonMergePage />) },
+            { path: paths.household(':id'), element: guarded('person.read', <HouseholdPage />) },
             { path: paths.users, element: guarded('user.read', <UserListPage />) },
             { path: `${paths.users}/:id`, element: guarded('user.read', <UserDetailPage />) },
             { path: paths.audit, element: guarded('audit.read', <AuditPage />) },

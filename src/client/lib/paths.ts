@@ -10,5 +10,8 @@ export const paths = {
   people: '/personen',
   personNew: '/personen/neu',
   person: (id: string) => `/personen/${id}`,
+  personMerge: (id: string, otherId: string) => `/personen/${id}/zusammenfuehren/${otherId}`,
+  expiringDocuments: '/personen/ablaufende-dokumente',
+  household: (id: string) => `/haushalte/${id}`,
   account: '/konto',
 } as const;

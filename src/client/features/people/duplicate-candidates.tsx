@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { DuplicateCheckResponse } from '../../../shared/contracts/people';
 import { paths } from '../../lib/paths';
 import { countryList, formatDateOfBirth, personName } from './people-format';
+import type { PersonPageState } from './person-duplicates-panel';
 import { RelevanceBar } from './relevance-bar';
 
 type Candidate = DuplicateCheckResponse['candidates'][number];
@@ -13,7 +14,13 @@ type DuplicateCandidatesProps = {
   checking: boolean;
 };
 
-/** The live list of people who may be the one being registered, with the reasons of the match. */
+const linkState: PersonPageState = { linkedFromRegistration: true };
+
+/**
+ * The live list of people who may be the one being registered, with the reasons of the match. Each
+ * can be opened for review (new tab, the form stays) or chosen as the person being registered: then
+ * the caseworker continues in the existing file instead of creating a second one.
+ */
 export function DuplicateCandidates({ candidates, checking }: DuplicateCandidatesProps) {
   const { t } = useTranslation();
   let status: string;
@@ -31,14 +38,26 @@ export function DuplicateCandidates({ candidates, checking }: DuplicateCandidate
         <strong>{status}</strong>
       </p>
       {candidates && candidates.length > 0 ? (
-        <ul className="lotse-stack" aria-label={t('people.candidatesLabel')} style={{ listStyle: 'none', padding: 0 }} aria-busy={checking || undefined}>
+        <p className="kern-hint" id="duplicates-link-hint">
+          {t('personMerge.linkHint')}
+        </p>
+      ) : null}
+      {candidates && candidates.length > 0 ? (
+        <ul
+          className="lotse-stack"
+          aria-label={t('people.candidatesLabel')}
+          style={{ listStyle: 'none', padding: 0 }}
+          aria-busy={checking || undefined}
+        >
           {candidates.map((candidate) => (
             <li key={candidate.personId} className="lotse-repeat-group">
               <p className="kern-body">
                 <Link className="kern-link" to={paths.person(candidate.personId)} target="_blank" rel="noopener">
                   {personName(candidate.person)} <span className="kern-body--small">{t('people.opensInNewTab')}</span>
                 </Link>{' '}
-                <span className={`kern-badge ${candidate.band === 'likely_duplicate' ? 'kern-badge--warning' : 'kern-badge--info'}`}>
+                <span
+                  className={`kern-badge ${candidate.band === 'likely_duplicate' ? 'kern-badge--warning' : 'kern-badge--info'}`}
+                >
                   <span className="kern-label">
                     {candidate.band === 'likely_duplicate' ? t('people.bandLikely') : t('people.bandCandidate')}
                   </span>
@@ -61,6 +80,17 @@ export function DuplicateCandidates({ candidates, checking }: DuplicateCandidate
                   <li key={reason}>{reason}</li>
                 ))}
               </ul>
+              <div>
+                <Link
+                  className="kern-btn kern-btn--secondary kern-btn--x-small"
+                  to={paths.person(candidate.personId)}
+                  state={linkState}
+                  aria-describedby="duplicates-link-hint"
+                  aria-label={`${t('personMerge.linkAction')}: ${personName(candidate.person)}`}
+                >
+                  <span className="kern-label">{t('personMerge.linkAction')}</span>
+                </Link>
+              </div>
             </li>
           ))}
         </ul>

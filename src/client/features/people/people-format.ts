@@ -50,3 +50,19 @@ export function countryList(codes: string[], t: TFunction): string {
 export function percent(score: number): number {
   return Math.round(Math.max(0, Math.min(1, score)) * 100);
 }
+
+/** Today in the browser's calendar as 'YYYY-MM-DD', the format of date inputs and of the API. */
+export function todayIso(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** A calendar date 'YYYY-MM-DD' as "31.03.2026" (German) or "31 Mar 2026" (English); anything else as given. */
+export function formatIsoDate(value: string | null | undefined): string {
+  if (!value) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return value;
+  if (currentLanguage() === 'de') return `${m[3]}.${m[2]}.${m[1]}`;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}

@@ -7,19 +7,25 @@ import { Link, useLocation, useParams } from 'react-router';
 import type { Person } from '../../../shared/contracts/people';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
-import { DescriptionList } from '../../components/ui/description-list';
 import { ErrorSummary } from '../../components/ui/error-summary';
 import { Loading } from '../../components/ui/loading';
 import { PageHeading } from '../../components/ui/page-heading';
 import { QueryError } from '../../components/ui/query-error';
 import { isApiError } from '../../lib/errors';
-import { formatDateTime } from '../../lib/format';
-import { zodOptions } from '../../lib/form-errors';
+import { formFieldId, zodOptions } from '../../lib/form-errors';
 import { paths } from '../../lib/paths';
 import { hasPermission, useMe } from '../../lib/session';
 import { useFormSummary } from '../../lib/use-form-summary';
+import { HouseholdPanel } from './household-panel';
+import { MergedRedirect, PersonDuplicatesPanel, PersonMergeNotice } from './person-duplicates-panel';
 import { peopleApi, personDetailQuery } from './people-api';
-import { countryList, countryName, formatDateOfBirth, personName } from './people-format';
+import { personName } from './people-format';
+import {
+  PersonAddressesSection,
+  PersonContactsSection,
+  PersonCoreData,
+  PersonLanguagesSection,
+} from './person-detail-sections';
 import { PersonFormFields } from './person-form-fields';
 import {
   PERSON_FORM_FIELDS,
@@ -28,71 +34,15 @@ import {
   type PersonFormInput,
   type PersonFormOutput,
 } from './person-form-schema';
+import { ResidenceDocumentsPanel, ResidenceDocumentWarning } from './residence-documents-panel';
 
-function PersonFacts({ person }: { person: Person }) {
-  const { t } = useTranslation();
-  const notSet = t('common.notSet');
-  return (
-    <section className="lotse-section" aria-labelledby="person-data-title">
-      <h2 className="kern-heading-medium" id="person-data-title">
-        {t('people.baseDataTitle')}
-      </h2>
-      <DescriptionList
-        items={[
-          { key: 'givenNames', term: t('people.givenNames'), value: person.givenNames },
-          { key: 'familyName', term: t('people.familyName'), value: person.familyName },
-          { key: 'nameOrder', term: t('people.nameOrder'), value: t(`people.nameOrders.${person.nameOrder}`) },
-          { key: 'sex', term: t('people.sex'), value: t(`people.sexes.${person.sex}`) },
-          { key: 'dob', term: t('people.dateOfBirth'), value: formatDateOfBirth(person.dateOfBirth, t) },
-          { key: 'placeOfBirth', term: t('people.placeOfBirth'), value: person.placeOfBirth ?? notSet },
-          {
-            key: 'countryOfBirth',
-            term: t('people.countryOfBirth'),
-            value: person.countryOfBirth ? countryName(person.countryOfBirth) : notSet,
-          },
-          { key: 'nationalities', term: t('people.nationalities'), value: countryList(person.nationalities, t) },
-          { key: 'registeredBy', term: t('people.registeredBy'), value: person.registeredBy.name },
-          { key: 'createdAt', term: t('people.createdAt'), value: formatDateTime(person.createdAt) },
-          { key: 'updatedAt', term: t('people.updatedAt'), value: formatDateTime(person.updatedAt) },
-        ]}
-      />
-      <h3 className="kern-heading-small">{t('people.nameVariants')}</h3>
-      {person.nameVariants.length ? (
-        <ul className="kern-list">
-          {person.nameVariants.map((variant, index) => (
-            <li key={index}>
-              <span className="kern-badge kern-badge--info">
-                <span className="kern-label">{t(`people.variantKinds.${variant.kind}`)}</span>
-              </span>{' '}
-              <span>{[variant.givenNames, variant.familyName].filter(Boolean).join(' ')}</span>
-              {variant.script ? ` (${variant.script})` : null}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="kern-body">{t('people.noNameVariants')}</p>
-      )}
-      <h3 className="kern-heading-small">{t('people.identifiers')}</h3>
-      {person.identifiers.length ? (
-        <DescriptionList
-          items={person.identifiers.map((identifier, index) => ({
-            key: `${identifier.kind}-${index}`,
-            term: t(`people.identifierKinds.${identifier.kind}`),
-            value: identifier.value,
-          }))}
-        />
-      ) : (
-        <p className="kern-body">{t('people.noIdentifiers')}</p>
-      )}
-    </section>
-  );
-}
+const EDIT_FORM_ID = 'person-edit';
 
 type PersonEditFormProps = { person: Person; onSaved: (person: Person) => void; onStale: () => void };
 
 function PersonEditForm({ person, onSaved, onStale }: PersonEditFormProps) {
   const { t } = useTranslation();
-  const summary = useFormSummary('person-edit');
+  const summary = useFormSummary(EDIT_FORM_ID);
   const form = useForm<PersonFormInput, unknown, PersonFormOutput>({
     shouldFocusError: false,
     resolver: zodResolver(personFormSchema, zodOptions),
@@ -152,7 +102,10 @@ export function PersonDetailPage() {
   if (person.isPending) return <Loading />;
   if (person.error) return <QueryError error={person.error} onRetry={() => void person.refetch()} />;
   const data = person.data;
+  if (data.mergedInto) return <MergedRedirect person={data} />;
   const name = personName(data);
+  // The sections' "Bearbeiten" links jump to their fieldset in the edit form below.
+  const editTarget = canWrite ? (path: string) => formFieldId(EDIT_FORM_ID, path) : undefined;
 
   return (
     <>
@@ -184,8 +137,19 @@ export function PersonDetailPage() {
         </Alert>
       ) : null}
 
+      <PersonMergeNotice personId={data.id} />
+      <ResidenceDocumentWarning personId={data.id} />
+
       <div className="lotse-sections">
-        <PersonFacts person={data} />
+        <PersonCoreData person={data} editTarget={editTarget} />
+        <div className="lotse-grid">
+          <PersonLanguagesSection person={data} editTarget={editTarget} />
+          <PersonContactsSection person={data} editTarget={editTarget} />
+          <PersonAddressesSection person={data} editTarget={editTarget} />
+          <HouseholdPanel person={data} canWrite={canWrite} />
+        </div>
+        <ResidenceDocumentsPanel personId={data.id} canWrite={canWrite} />
+        <PersonDuplicatesPanel personId={data.id} />
         {canWrite ? (
           <PersonEditForm
             key={data.version}
