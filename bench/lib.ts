@@ -13,6 +13,12 @@ export type BenchOptions = {
   warmupSeconds: number;
   /** Seconds of each measured run. */
   durationSeconds: number;
+  /** people: size of the synthetic population (default 100,000). */
+  people: number;
+  /** people: duplicate checks and searches sent over HTTP, each (default 1,000). */
+  queries: number;
+  /** people: requests in flight at once (default 4). */
+  concurrency: number;
 };
 
 /** One measured run of one target. */
@@ -39,18 +45,23 @@ export type BenchResult = {
   /** What is measured, and the reference it is compared with in the same run. */
   subject: string;
   reference: string;
-  /** subject ÷ reference (throughput); higher is better. */
-  ratio: number;
+  /** subject ÷ reference (throughput); higher is better. Null for benchmarks that report quality tables. */
+  ratio: number | null;
   /**
    * reference ÷ subject server CPU time per request: the same comparison by cost rather than by
    * throughput, steadier when other work shares the machine. Null where it could not be measured.
    */
   cpuRatio: number | null;
-  target: number;
+  target: number | null;
   verdict: 'PASS' | 'BELOW TARGET';
   measurements: Measurement[];
+  /** Further result tables (quality and latency figures), printed and written to latest.md. */
+  tables?: BenchTable[];
   notes: string[];
 };
+
+/** A result table: a title, column heads and rows of already formatted cells. */
+export type BenchTable = { title: string; columns: string[]; rows: string[][] };
 
 /** A benchmark is an entry in bench/run.ts; each compares a subject with a reference measured in the same run. */
 export type Benchmark = {

@@ -7,6 +7,7 @@
  *   npm run bench                       all benchmarks
  *   npm run bench -- health             only the named ones
  *   npm run bench -- --duration 8 --warmup 3 --connections 10
+ *   npm run bench -- people --people 20000 --queries 300 --concurrency 4
  *
  * Add a benchmark: write bench/<name>.bench.ts exporting a `Benchmark`, and add it to `benchmarks`.
  */
@@ -14,12 +15,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { healthBenchmark } from './health.bench';
-import { benchDir, type BenchOptions, type BenchResult, type Benchmark } from './lib';
+import { benchDir, type BenchOptions, type BenchResult, type BenchTable, type Benchmark } from './lib';
+import { peopleBenchmark } from './people.bench';
 
-const benchmarks: Benchmark[] = [healthBenchmark];
+const benchmarks: Benchmark[] = [healthBenchmark, peopleBenchmark];
 
 function parseArgs(argv: string[]): { options: BenchOptions; only: string[] } {
-  const options: BenchOptions = { connections: 10, warmupSeconds: 3, durationSeconds: 8 };
+  const options: BenchOptions = {
+    connections: 10,
+    warmupSeconds: 3,
+    durationSeconds: 8,
+    people: 100_000,
+    queries: 1_000,
+    concurrency: 4,
+  };
   const only: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -31,6 +40,9 @@ function parseArgs(argv: string[]): { options: BenchOptions; only: string[] } {
     if (arg === '--connections') options.connections = Math.round(num());
     else if (arg === '--duration') options.durationSeconds = num();
     else if (arg === '--warmup') options.warmupSeconds = num();
+    else if (arg === '--people') options.people = Math.round(num());
+    else if (arg === '--queries') options.queries = Math.round(num());
+    else if (arg === '--concurrency') options.concurrency = Math.round(num());
     else if (arg === '--') continue;
     else if (arg.startsWith('-')) throw new Error(`unknown option ${arg}`);
     else only.push(arg);
@@ -54,6 +66,24 @@ function environment() {
   };
 }
 
+/** Cells padded to their column's width, for the console. */
+function textTable(t: BenchTable): string[] {
+  const widths = t.columns.map((c, i) => Math.max(c.length, ...t.rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => ` ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')}`;
+  return [` ${t.title}`, line(t.columns), ` ${widths.map((w) => '-'.repeat(w)).join('-+-')}`, ...t.rows.map(line)];
+}
+
+function markdownTable(t: BenchTable): string[] {
+  return [
+    `### ${t.title}`,
+    '',
+    `| ${t.columns.join(' | ')} |`,
+    `|${t.columns.map(() => '---').join('|')}|`,
+    ...t.rows.map((r) => `| ${r.join(' | ')} |`),
+    '',
+  ];
+}
+
 function markdown(
   results: BenchResult[],
   env: ReturnType<typeof environment>,
@@ -64,28 +94,36 @@ function markdown(
     `# Benchmark results (${new Date().toISOString()})`,
     '',
     `Node ${env.node}, ${env.platform}, ${env.cpu}; load average at start ${env.loadAverage.join(' / ')}, at end ${endLoad.map((l) => l.toFixed(2)).join(' / ')}.`,
-    `autocannon on 127.0.0.1, ${options.connections} connections, ${options.warmupSeconds} s warm-up per target, ${options.durationSeconds} s per measured run.`,
+    ...(results.some((r) => r.measurements.length > 0)
+      ? [
+          `autocannon on 127.0.0.1, ${options.connections} connections, ${options.warmupSeconds} s warm-up per target, ${options.durationSeconds} s per measured run.`,
+        ]
+      : []),
     '',
     '| benchmark | subject ÷ reference (throughput) | target | verdict | reference ÷ subject (server CPU/request) |',
     '|---|---|---|---|---|',
     ...results.map(
       (r) =>
-        `| ${r.name} | ${r.ratio.toFixed(3)} | ≥ ${r.target} | ${r.verdict} | ${r.cpuRatio?.toFixed(3) ?? 'n/a'} |`,
+        `| ${r.name} | ${r.ratio?.toFixed(3) ?? 'n/a'} | ${r.target === null ? 'see below' : `≥ ${r.target}`} | ${r.verdict} | ${r.cpuRatio?.toFixed(3) ?? 'n/a'} |`,
     ),
     '',
   ];
   for (const r of results) {
     lines.push(`## ${r.name}`, '', r.description, '');
-    lines.push(
-      '| target | run | req/s | p50 ms | p97.5 ms | p99 ms | requests | errors | non-2xx | server CPU µs/req |',
-    );
-    lines.push('|---|---|---|---|---|---|---|---|---|---|');
-    for (const m of r.measurements) {
+    if (r.measurements.length > 0) {
       lines.push(
-        `| ${m.target} | ${m.run} | ${fmt(m.requestsPerSec)} | ${m.latencyP50Ms} | ${m.latencyP975Ms} | ${m.latencyP99Ms} | ${m.requests} | ${m.errors} | ${m.non2xx} | ${m.serverCpuUsPerRequest?.toFixed(1) ?? 'n/a'} |`,
+        '| target | run | req/s | p50 ms | p97.5 ms | p99 ms | requests | errors | non-2xx | server CPU µs/req |',
       );
+      lines.push('|---|---|---|---|---|---|---|---|---|---|');
+      for (const m of r.measurements) {
+        lines.push(
+          `| ${m.target} | ${m.run} | ${fmt(m.requestsPerSec)} | ${m.latencyP50Ms} | ${m.latencyP975Ms} | ${m.latencyP99Ms} | ${m.requests} | ${m.errors} | ${m.non2xx} | ${m.serverCpuUsPerRequest?.toFixed(1) ?? 'n/a'} |`,
+        );
+      }
+      lines.push('');
     }
-    lines.push('', ...r.notes.map((n) => `- ${n}`), '');
+    for (const t of r.tables ?? []) lines.push(...markdownTable(t));
+    lines.push(...r.notes.map((n) => `- ${n}`), '');
   }
   return lines.join('\n');
 }
@@ -111,20 +149,27 @@ async function main(): Promise<void> {
   }
   const endLoad = os.loadavg();
 
-  console.log(
-    '\n benchmark  | subject | reference | subject req/s | reference req/s | ratio | target | verdict      | CPU ratio',
-  );
-  console.log(
-    '------------+---------+-----------+---------------+-----------------+-------+--------+--------------+----------',
-  );
-  for (const r of results) {
+  if (results.some((r) => r.measurements.length > 0)) {
+    console.log(
+      '\n benchmark  | subject | reference | subject req/s | reference req/s | ratio | target | verdict      | CPU ratio',
+    );
+    console.log(
+      '------------+---------+-----------+---------------+-----------------+-------+--------+--------------+----------',
+    );
+  }
+  for (const r of results.filter((x) => x.measurements.length > 0)) {
     const rate = (t: string) => {
       const ms = r.measurements.filter((m) => m.target === t);
       return ms.reduce((a, m) => a + m.requestsPerSec, 0) / Math.max(1, ms.length);
     };
     console.log(
-      ` ${r.name.padEnd(10)} | ${r.subject.padEnd(7)} | ${r.reference.padEnd(9)} | ${fmt(rate(r.subject)).padStart(13)} | ${fmt(rate(r.reference)).padStart(15)} | ${r.ratio.toFixed(3)} | ≥ ${r.target.toFixed(2)} | ${r.verdict.padEnd(12)} | ${r.cpuRatio?.toFixed(3) ?? 'n/a'}`,
+      ` ${r.name.padEnd(10)} | ${r.subject.padEnd(7)} | ${r.reference.padEnd(9)} | ${fmt(rate(r.subject)).padStart(13)} | ${fmt(rate(r.reference)).padStart(15)} | ${r.ratio?.toFixed(3) ?? 'n/a'} | ${r.target === null ? '  n/a ' : `≥ ${r.target.toFixed(2)}`} | ${r.verdict.padEnd(12)} | ${r.cpuRatio?.toFixed(3) ?? 'n/a'}`,
     );
+    for (const n of r.notes) console.log(`   ${n}`);
+  }
+  for (const r of results.filter((x) => (x.tables ?? []).length > 0)) {
+    console.log(`\n ${r.name}: ${r.verdict}`);
+    for (const t of r.tables ?? []) console.log(['', ...textTable(t)].join('\n'));
     for (const n of r.notes) console.log(`   ${n}`);
   }
 

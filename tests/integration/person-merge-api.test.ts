@@ -45,6 +45,13 @@ type Merge = {
   canUndo: boolean;
 };
 type MergeResponse = { merge: Merge; person: PersonView };
+type CaseView = { id: string; version: number; person: { id: string } };
+type TimelineEvent = {
+  kind: string;
+  actor: { id: string } | null;
+  agency: { id: string } | null;
+  details: Record<string, unknown>;
+};
 type Candidates = { candidates: { personId: string; score: number; reasons: string[] }[] };
 type Problem = { code: string; status: number; errors?: { path: string; message: string }[] };
 
@@ -110,6 +117,24 @@ describe('possible duplicates, "not the same person", merge and undo', () => {
     });
   const undo = (mergeId: string, session = caseworker) =>
     t.request('POST', `/api/v1/people/merges/${mergeId}/undo`, { session });
+  const openCase = async (personId: string, body: Record<string, unknown> = {}) => {
+    const res = await t.request('POST', '/api/v1/cases', {
+      session: caseworker,
+      body: { personId, title: 'Begleitung', ...body },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json<CaseView>();
+  };
+  const readCase = async (id: string, session = caseworker) => {
+    const res = await t.request('GET', `/api/v1/cases/${id}`, { session });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<CaseView>();
+  };
+  const timeline = async (caseId: string, kind: string, session = caseworker) => {
+    const res = await t.request('GET', `/api/v1/cases/${caseId}/timeline?kind=${kind}`, { session });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<{ items: TimelineEvent[] }>().items;
+  };
   const duplicatesOf = async (id: string) => {
     const res = await t.request('GET', `/api/v1/people/${id}/duplicates`, { session: caseworker });
     expect(res.statusCode, res.body).toBe(200);
@@ -223,6 +248,9 @@ describe('possible duplicates, "not the same person", merge and undo', () => {
     let mergedChildren: Awaited<ReturnType<typeof addChildren>>;
     let sharedHousehold: { member: string };
     let result: MergeResponse;
+    /** A case on the merged record (the Jobcenter on its team) and one on the survivor. */
+    let mergedCase: CaseView;
+    let survivorCase: CaseView;
 
     beforeAll(async () => {
       survivor = await register(caseworker, {
@@ -264,6 +292,12 @@ describe('possible duplicates, "not the same person", merge and undo', () => {
         })
         .returning();
       sharedHousehold = { member: member!.id };
+      const agencies = await t.request('GET', '/api/v1/agencies', { session: caseworker });
+      const jobcenter = agencies
+        .json<{ items: { id: string; code: string }[] }>()
+        .items.find((a) => a.code === 'jobcenter')!;
+      mergedCase = await openCase(merged.id, { teamAgencies: [{ agencyId: jobcenter.id, role: 'participant' }] });
+      survivorCase = await openCase(survivor.id);
       survivorBefore = await read(survivor.id);
       mergedBefore = await read(merged.id);
       survivorRowBefore = await comparableRow(survivor.id);
@@ -325,6 +359,7 @@ describe('possible duplicates, "not the same person", merge and undo', () => {
           person_addresses: ids.person_addresses,
           residence_documents: ids.residence_documents,
           household_members: ids.household_members,
+          cases: [mergedCase.id],
         }),
       );
       const ownerOf = async (
@@ -370,6 +405,33 @@ describe('possible duplicates, "not the same person", merge and undo', () => {
       );
     });
 
+    it("moves the merged record's case to the survivor unchanged, with an entry on its timeline", async () => {
+      const moved = await readCase(mergedCase.id);
+      expect(moved.person.id).toBe(survivor.id);
+      // The case's ETag stays: a merge in the register does not invalidate an open edit of the case.
+      expect(moved.version).toBe(mergedCase.version);
+      const [entry, ...more] = await timeline(mergedCase.id, 'person_merged');
+      expect(more).toEqual([]);
+      expect(entry).toMatchObject({
+        actor: { id: caseworker.userId },
+        agency: { id: survivor.registeredBy.id },
+        details: { mergeId: result.merge.id },
+      });
+      // The survivor's own case stays where it was, without an entry.
+      expect((await readCase(survivorCase.id)).person.id).toBe(survivor.id);
+      expect(await timeline(survivorCase.id, 'person_merged')).toEqual([]);
+      const cases = await t.request('GET', `/api/v1/people/${survivor.id}/cases`, { session: caseworker });
+      expect(
+        cases
+          .json<{ items: { id: string }[] }>()
+          .items.map((c) => c.id)
+          .sort(),
+      ).toEqual([mergedCase.id, survivorCase.id].sort());
+      // The case team follows its case: the Jobcenter still sees it, now on the survivor.
+      expect((await readCase(mergedCase.id, otherAgency)).person.id).toBe(survivor.id);
+      expect(await timeline(mergedCase.id, 'person_merged', otherAgency)).toHaveLength(1);
+    });
+
     it('keeps the merged record, pointing at the survivor, with a new version', async () => {
       const after = await read(merged.id);
       expect(after.mergedInto).toBe(survivor.id);
@@ -404,6 +466,7 @@ describe('possible duplicates, "not the same person", merge and undo', () => {
           person_addresses: 1,
           residence_documents: 2,
           household_members: 1,
+          cases: 1,
         },
       });
       expect(JSON.stringify(row.details)).not.toMatch(/Muhammad|Husain|Halab|1990|Doppelt/);
@@ -478,6 +541,19 @@ describe('possible duplicates, "not the same person", merge and undo', () => {
       const row = await lastAudit('person.merge_undone');
       expect(row.subjectId).toBe(survivor.id);
       expect(row.details).toEqual({ mergeId: result.merge.id, mergedId: merged.id });
+    });
+
+    it('undo moves the case back to the merged record, unchanged, with an entry on its timeline', async () => {
+      const back = await readCase(mergedCase.id);
+      expect(back.person.id).toBe(merged.id);
+      expect(back.version).toBe(mergedCase.version);
+      const [entry, ...more] = await timeline(mergedCase.id, 'person_merge_undone');
+      expect(more).toEqual([]);
+      expect(entry).toMatchObject({ actor: { id: caseworker.userId }, details: { mergeId: result.merge.id } });
+      expect(await timeline(mergedCase.id, 'person_merged')).toHaveLength(1);
+      expect((await readCase(survivorCase.id)).person.id).toBe(survivor.id);
+      expect(await timeline(survivorCase.id, 'person_merge_undone')).toEqual([]);
+      expect((await readCase(mergedCase.id, otherAgency)).person.id).toBe(merged.id);
     });
 
     it('after the undo, search and the duplicate check see the merged record again', async () => {

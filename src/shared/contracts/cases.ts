@@ -57,6 +57,9 @@ export const caseEventKinds = [
   'team_member_added',
   'team_member_ended',
   'reassigned',
+  // Written by the people module: a merge of person records moved the case to the survivor, or its undo moved it back.
+  'person_merged',
+  'person_merge_undone',
 ] as const;
 export type CaseEventKind = (typeof caseEventKinds)[number];
 

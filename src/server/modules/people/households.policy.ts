@@ -7,6 +7,15 @@ import { householdIdsInAgency, memberPersonIds } from './households.repository';
 import { personScopeAgency } from './people.policy';
 
 /**
+ * The agency whose households an actor may open: its own. A household stays with the agency that
+ * keeps it even when another agency sees one of its members through a case team — the case team
+ * sees the person, not the person's household at another agency.
+ */
+export function householdScopeAgency(actor: Actor): string {
+  return personScopeAgency(actor);
+}
+
+/**
  * The access check for a household, run first by every household use case. A household carries
  * no permission of its own: it is case content about people, so `person.read` / `person.write`
  * apply. It is visible to the agency that keeps it, and only while every person who is or was a
@@ -23,7 +32,7 @@ export async function checkHousehold(
   householdId: string,
 ): Promise<Actor> {
   const a = await check(db, actor, permission);
-  const visible = await householdIdsInAgency(db, [householdId], personScopeAgency(a));
+  const visible = await householdIdsInAgency(db, [householdId], householdScopeAgency(a));
   if (!visible.includes(householdId)) throw new AppError('NOT_FOUND');
   const members = await memberPersonIds(db, householdId);
   if (members.length > 0) await check(db, a, permission, members);

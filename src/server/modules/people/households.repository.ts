@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { agencies, householdMembers, households, people } from '../../db/schema';
 import type { PersonRow } from './people.repository';
@@ -41,13 +41,21 @@ export async function findHouseholdRecord(db: Db, id: string): Promise<Household
   return { ...head, members };
 }
 
+/**
+ * The household is kept by the agency, as a condition on `households`: the household part of the
+ * visibility rule in households.policy.ts, also used where people's memberships are listed.
+ */
+export function householdKeptByAgency(agencyId: string): SQL {
+  return eq(households.registeredByAgencyId, agencyId);
+}
+
 /** Ids among `ids` that exist and are kept by the agency. */
 export async function householdIdsInAgency(db: Db, ids: readonly string[], agencyId: string): Promise<string[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .select({ id: households.id })
     .from(households)
-    .where(and(inArray(households.id, [...ids]), eq(households.registeredByAgencyId, agencyId)));
+    .where(and(inArray(households.id, [...ids]), householdKeptByAgency(agencyId)));
   return rows.map((r) => r.id);
 }
 

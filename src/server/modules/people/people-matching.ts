@@ -51,8 +51,29 @@ export function recordFields(r: PersonMatchRecord): MatchableFields {
   };
 }
 
+/**
+ * Analyses of stored people, keyed by id, version and the nationality compared. Analysing a
+ * candidate costs twice as much as scoring it (bench profile), and the same people come up in
+ * check after check. Every write of a person bumps its version, so an entry can never be stale;
+ * the map keeps the most recently used entries (Map iteration order = insertion order).
+ */
+const ANALYSIS_CACHE_SIZE = 20_000;
+const analysisCache = new Map<string, AnalysedPerson>();
+
 export function analyseRecord(r: PersonMatchRecord, otherNationality?: string | null): AnalysedPerson {
-  return analysePerson(matchInput(recordFields(r), otherNationality));
+  const fields = recordFields(r);
+  const nationality = pickNationality(fields.nationalities, otherNationality);
+  const key = `${r.person.id}:${r.person.version}:${nationality ?? ''}`;
+  const cached = analysisCache.get(key);
+  if (cached) {
+    analysisCache.delete(key);
+    analysisCache.set(key, cached);
+    return cached;
+  }
+  const analysed = analysePerson(matchInput(fields, otherNationality));
+  analysisCache.set(key, analysed);
+  if (analysisCache.size > ANALYSIS_CACHE_SIZE) analysisCache.delete(analysisCache.keys().next().value!);
+  return analysed;
 }
 
 /** Blocking keys over every spelling and the date of birth; recomputed on every write. */

@@ -14,6 +14,7 @@ import {
   personNameVariants,
 } from '../../db/schema';
 import { registerAddress, type AddressParts, type AddressRow } from '../social-space/address-register';
+import { householdKeptByAgency } from './households.repository';
 import { blockingKeysOf } from './people-matching';
 import { personVisibleToAgency } from './person-scope';
 
@@ -24,7 +25,7 @@ export type LanguageRow = typeof personLanguages.$inferSelect;
 export type ContactRow = typeof personContacts.$inferSelect;
 /** A person's link to the address register, with the register's row. */
 export type PersonAddressEntry = typeof personAddresses.$inferSelect & { address: AddressRow };
-/** A membership of the person in a household of the person's agency. */
+/** A membership of the person in a household the viewer may open (one kept by the viewer's agency). */
 export type HouseholdMembership = {
   memberId: string;
   householdId: string;
@@ -84,8 +85,15 @@ async function matchChildrenOf(db: Db, ids: readonly string[]) {
   return { variants: groupBy(vRows, (v) => v.personId), identifiers: groupBy(iRows, (i) => i.personId) };
 }
 
-/** Languages, contacts, addresses (joined with the register) and household memberships of some people. */
-async function detailChildrenOf(db: Db, heads: readonly Head[]) {
+/**
+ * Languages, contacts, addresses (joined with the register) and household memberships of some
+ * people. Memberships are listed only for households kept by `householdAgencyId`, the viewer's
+ * (`householdScopeAgency` in households.policy.ts): a case team member of another agency sees the
+ * person, not the registering agency's households, which it could not open. Their members are
+ * people that agency registered (adding a member takes person.write), so the member part of the
+ * household rule holds for them as well.
+ */
+async function detailChildrenOf(db: Db, heads: readonly Head[], householdAgencyId: string) {
   const ids = heads.map((h) => h.person.id);
   const lRows = await db
     .select()
@@ -108,7 +116,6 @@ async function detailChildrenOf(db: Db, heads: readonly Head[]) {
       personId: householdMembers.personId,
       memberId: householdMembers.id,
       householdId: households.id,
-      agencyId: households.registeredByAgencyId,
       kind: households.kind,
       name: households.name,
       relationship: householdMembers.relationship,
@@ -117,15 +124,8 @@ async function detailChildrenOf(db: Db, heads: readonly Head[]) {
     })
     .from(householdMembers)
     .innerJoin(households, eq(households.id, householdMembers.householdId))
-    .where(inArray(householdMembers.personId, ids))
+    .where(and(inArray(householdMembers.personId, ids), householdKeptByAgency(householdAgencyId)))
     .orderBy(asc(householdMembers.personId), asc(householdMembers.validFrom), asc(householdMembers.id));
-  // A household belongs to the agency that keeps it: the person's record shows only the
-  // households of the agency the person is registered with (today the only one that sees it).
-  const agencyOf = new Map(heads.map((h) => [h.person.id, h.person.registeredByAgencyId]));
-  const memberships = groupBy(
-    hRows.filter((h) => agencyOf.get(h.personId) === h.agencyId),
-    (h) => h.personId,
-  );
   return {
     languages: groupBy(lRows, (l) => l.personId),
     contacts: groupBy(cRows, (c) => c.personId),
@@ -133,7 +133,7 @@ async function detailChildrenOf(db: Db, heads: readonly Head[]) {
       aRows.map((r) => ({ ...r.link, address: r.address })),
       (a) => a.personId,
     ),
-    households: memberships,
+    households: groupBy(hRows, (h) => h.personId),
   };
 }
 
@@ -149,10 +149,10 @@ async function withMatchChildren(db: Db, heads: readonly Head[]): Promise<Person
   }));
 }
 
-async function withAllChildren(db: Db, heads: readonly Head[]): Promise<PersonRecord[]> {
+async function withAllChildren(db: Db, heads: readonly Head[], householdAgencyId: string): Promise<PersonRecord[]> {
   if (heads.length === 0) return [];
   const base = await withMatchChildren(db, heads);
-  const d = await detailChildrenOf(db, heads);
+  const d = await detailChildrenOf(db, heads, householdAgencyId);
   return base.map((r) => ({
     ...r,
     languages: d.languages.get(r.person.id) ?? [],
@@ -172,12 +172,24 @@ async function withAllChildren(db: Db, heads: readonly Head[]): Promise<PersonRe
 
 const personColumns = { person: people, agency: { id: agencies.id, name: agencies.name } };
 
-export async function findPersonRecord(db: Db, id: string): Promise<PersonRecord | undefined> {
-  return (await findPersonRecords(db, [id]))[0];
+/**
+ * A person with all details, as the viewer sees it: `householdAgencyId` is the viewer's
+ * `householdScopeAgency` (households.policy.ts), whose households are the ones listed.
+ */
+export async function findPersonRecord(
+  db: Db,
+  id: string,
+  householdAgencyId: string,
+): Promise<PersonRecord | undefined> {
+  return (await findPersonRecords(db, [id], householdAgencyId))[0];
 }
 
-/** Several people with all their details, in the order of `ids` (unknown ids are left out). */
-export async function findPersonRecords(db: Db, ids: readonly string[]): Promise<PersonRecord[]> {
+/** Several people with all their details (see `findPersonRecord`), in the order of `ids` (unknown ids are left out). */
+export async function findPersonRecords(
+  db: Db,
+  ids: readonly string[],
+  householdAgencyId: string,
+): Promise<PersonRecord[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .select(personColumns)
@@ -189,7 +201,7 @@ export async function findPersonRecords(db: Db, ids: readonly string[]): Promise
     const r = byId.get(id);
     return r ? [r] : [];
   });
-  return withAllChildren(db, ordered);
+  return withAllChildren(db, ordered, householdAgencyId);
 }
 
 /**

@@ -28,6 +28,7 @@ import { AppError, fieldMessage, type FieldError } from '../../platform/errors/a
 import { normaliseAddressKey } from '../social-space/address-register';
 import { analyseRecord, blockingKeyColumns, dateOfBirthColumns, type MatchableFields } from './people-matching';
 import { presentPerson, presentPersonSummary } from './people.presenter';
+import { householdScopeAgency } from './households.policy';
 import { personScopeAgency } from './people.policy';
 import {
   findCandidatesByKeys,
@@ -59,9 +60,9 @@ type Candidate = DuplicateCheckResponse['candidates'][number];
 /** A person and the version the client must send back in If-Match. */
 export type VersionedPerson = { person: Person; etag: string };
 
-
-async function loadPerson(db: Db, id: string): Promise<PersonRecord> {
-  const record = await findPersonRecord(db, id);
+/** The person as `viewer` sees it: household memberships only of households the viewer may open. */
+async function loadPerson(db: Db, viewer: Actor, id: string): Promise<PersonRecord> {
+  const record = await findPersonRecord(db, id, householdScopeAgency(viewer));
   if (!record) throw new AppError('NOT_FOUND');
   return record;
 }
@@ -420,13 +421,13 @@ export async function createPerson(
     });
     return personId;
   });
-  const record = await loadPerson(db, id);
+  const record = await loadPerson(db, a, id);
   return { person: presentPerson(record, ctx.now), etag: etagOf(record.person.version) };
 }
 
 export async function getPerson(db: Db, actor: Actor | null, id: string, ctx: AuditContext): Promise<VersionedPerson> {
-  await check(db, actor, 'person.read', [id]);
-  const record = await loadPerson(db, id);
+  const a = await check(db, actor, 'person.read', [id]);
+  const record = await loadPerson(db, a, id);
   // Every read of a person is recorded: who looked at whom is what a data subject may ask.
   await db.transaction(async (tx) => {
     await recordAudit(tx, ctx, { type: 'person.viewed', subjectType: 'person', subjectId: id, details: {} });
@@ -529,7 +530,7 @@ export async function changePerson(
     (k) => input[k as keyof UpdateInput] !== undefined,
   ) as (keyof UpdateInput)[];
   if (provided.length === 0) throw new AppError('VALIDATION_FAILED');
-  const current = await loadPerson(db, id);
+  const current = await loadPerson(db, a, id);
   if (current.person.mergedIntoId !== null) {
     // A merged record is history of its survivor; an edit there would be lost to every view.
     throw new AppError('CONFLICT', {
@@ -590,6 +591,6 @@ export async function changePerson(
       details: { fields, version: newVersion },
     });
   });
-  const record = await loadPerson(db, id);
+  const record = await loadPerson(db, a, id);
   return { person: presentPerson(record, ctx.now), etag: etagOf(record.person.version) };
 }

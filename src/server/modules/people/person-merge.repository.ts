@@ -1,6 +1,7 @@
 import { and, asc, eq, getTableColumns, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import {
+  cases,
   householdMembers,
   people,
   personAddresses,
@@ -20,6 +21,7 @@ export type MergeRow = typeof personMerges.$inferSelect;
 /**
  * Every table whose rows belong to one person and move to the survivor of a merge. Name variants
  * are not here: the survivor gets copies, so the merged record keeps its names as history.
+ * Cases move as they are (their version stays): who sees a case follows its team, not the person.
  */
 export const movableTables = {
   person_identifiers: personIdentifiers,
@@ -28,6 +30,7 @@ export const movableTables = {
   person_addresses: personAddresses,
   residence_documents: residenceDocuments,
   household_members: householdMembers,
+  cases,
 } as const;
 export type MovableTable = keyof typeof movableTables;
 export const movableTableNames = Object.keys(movableTables) as MovableTable[];
@@ -43,6 +46,7 @@ export type ChildRows = {
   person_addresses: (typeof personAddresses.$inferSelect)[];
   residence_documents: (typeof residenceDocuments.$inferSelect)[];
   household_members: (typeof householdMembers.$inferSelect)[];
+  cases: (typeof cases.$inferSelect)[];
 };
 
 /**
@@ -125,13 +129,14 @@ export async function childRowsOf(db: Db, personId: string): Promise<ChildRows> 
       .from(householdMembers)
       .where(eq(householdMembers.personId, personId))
       .orderBy(asc(householdMembers.id)),
+    cases: await db.select().from(cases).where(eq(cases.personId, personId)).orderBy(asc(cases.id)),
   };
 }
 
 /**
  * Re-points rows of one table from one person to another. `positions` (row id → position) sets
  * the display position of each row where the table has one. Only rows still owned by `fromPersonId`
- * move: a row deleted or re-assigned since is left alone.
+ * move: a row deleted or re-assigned since is left alone. Returns the ids of the rows it moved.
  */
 export async function repoint(
   tx: Db,
@@ -140,25 +145,30 @@ export async function repoint(
   fromPersonId: string,
   toPersonId: string,
   positions?: Readonly<Record<string, number>>,
-): Promise<void> {
-  if (ids.length === 0) return;
+): Promise<string[]> {
+  if (ids.length === 0) return [];
   const t = movableTables[table];
   const positioned = (positionedTables as readonly string[]).includes(table) && positions;
   if (!positioned) {
-    await tx
+    const rows = await tx
       .update(t)
       .set({ personId: toPersonId })
-      .where(and(inArray(t.id, [...ids]), eq(t.personId, fromPersonId)));
-    return;
+      .where(and(inArray(t.id, [...ids]), eq(t.personId, fromPersonId)))
+      .returning({ id: t.id });
+    return rows.map((r) => r.id);
   }
   const pt = t as (typeof movableTables)[PositionedTable];
+  const moved: string[] = [];
   for (const id of ids) {
     const position = positions[id];
-    await tx
+    const rows = await tx
       .update(pt)
       .set(position === undefined ? { personId: toPersonId } : { personId: toPersonId, position })
-      .where(and(eq(pt.id, id), eq(pt.personId, fromPersonId)));
+      .where(and(eq(pt.id, id), eq(pt.personId, fromPersonId)))
+      .returning({ id: pt.id });
+    moved.push(...rows.map((r) => r.id));
   }
+  return moved;
 }
 
 /**

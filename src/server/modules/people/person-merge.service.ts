@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { CaseEventKind } from '../../../shared/contracts/cases';
 import type { DuplicateCheckResponse, Person } from '../../../shared/contracts/people';
 import type { MergeField, PersonMerge, personMergeRequestSchema } from '../../../shared/contracts/person-merge';
 import { duplicateLookupKeys } from '../../../shared/domain/people-matching/blocking-keys';
@@ -14,8 +15,10 @@ import { check } from '../../platform/access/access';
 import type { Actor } from '../../platform/access/actor';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log';
 import { AppError, fieldMessage } from '../../platform/errors/app-error';
+import { insertCaseEvent } from '../cases/cases.repository';
 import { analyseRecord, blockingKeyColumns, matchInput, recordFields } from './people-matching';
 import { presentPerson, presentPersonSummary } from './people.presenter';
+import { householdScopeAgency } from './households.policy';
 import { personScopeAgency } from './people.policy';
 import {
   findCandidatesByKeys,
@@ -89,8 +92,9 @@ export type MergeSnapshot = {
 
 const snapshotOf = (m: MergeRow) => m.snapshot as unknown as MergeSnapshot;
 
-async function loadRecord(db: Db, id: string): Promise<PersonRecord> {
-  const record = await findPersonRecord(db, id);
+/** The person as `viewer` sees it (see people.service.ts `loadPerson`). */
+async function loadRecord(db: Db, viewer: Actor, id: string): Promise<PersonRecord> {
+  const record = await findPersonRecord(db, id, householdScopeAgency(viewer));
   if (!record) throw new AppError('NOT_FOUND');
   return record;
 }
@@ -144,7 +148,7 @@ export async function personDuplicates(
   ctx: AuditContext,
 ): Promise<DuplicateCheckResponse> {
   const a = await check(db, actor, 'person.read', [id]);
-  const record = await loadRecord(db, id);
+  const record = await loadRecord(db, a, id);
   // A merged record is history: it is not merged again, so it has no candidates.
   const found = record.person.mergedIntoId === null ? await duplicatesOfRecord(db, record, personScopeAgency(a)) : [];
   const candidates: Candidate[] = found.map(({ record: r, score }) => ({
@@ -294,7 +298,7 @@ const periodsOverlap = (
  * When a row of the merged record says what a row of the survivor already says, moving it would
  * give the survivor the same identifier, language, contact, address or household twice. Such a
  * row stays with the merged record (which is kept) and the snapshot names it. Residence documents
- * are a timeline: all of them move.
+ * are a timeline and cases are each their own: all of them move.
  */
 const sameAsSurvivors: {
   [T in MovableTable]: ((row: ChildRows[T][number], survivor: ChildRows[T]) => boolean) | null;
@@ -312,6 +316,7 @@ const sameAsSurvivors: {
     ),
   residence_documents: null,
   household_members: (r, s) => s.some((x) => x.householdId === r.householdId && periodsOverlap(x, r)),
+  cases: null,
 };
 
 export type MovePlan = {
@@ -450,9 +455,34 @@ async function presentMerges(db: Db, merges: readonly MergeRow[]): Promise<Perso
   });
 }
 
-async function mergeResult(db: Db, merge: MergeRow, now: Date): Promise<MergeResult> {
+/**
+ * A timeline entry on every case the merge or its undo moved: the case team sees why the case now
+ * names another person record. The case itself is not changed (its version stays), so nobody's
+ * open edit of the case is invalidated by a merge in the person register.
+ */
+async function recordCaseMoves(
+  tx: Db,
+  ctx: AuditContext,
+  a: Actor,
+  caseIds: readonly string[],
+  kind: Extract<CaseEventKind, 'person_merged' | 'person_merge_undone'>,
+  mergeId: string,
+): Promise<void> {
+  for (const caseId of caseIds) {
+    await insertCaseEvent(tx, {
+      caseId,
+      kind,
+      occurredAt: ctx.now,
+      actorUserId: a.userId,
+      actorAgencyId: a.agencyId,
+      details: { mergeId },
+    });
+  }
+}
+
+async function mergeResult(db: Db, viewer: Actor, merge: MergeRow, now: Date): Promise<MergeResult> {
   const [presented] = await presentMerges(db, [merge]);
-  const record = await loadRecord(db, merge.survivorId);
+  const record = await loadRecord(db, viewer, merge.survivorId);
   return { merge: presented!, person: presentPerson(record, now), etag: etagOf(record.person.version) };
 }
 
@@ -500,8 +530,17 @@ export async function mergePeople(
 
     // Child rows: re-pointed, each id recorded for the undo.
     const plan = planMove(await childRowsOf(tx, survivor.id), await childRowsOf(tx, merged.id));
+    let movedCases: string[] = [];
     for (const table of movableTableNames) {
-      await repoint(tx, table, plan.moved[table], merged.id, survivor.id, plan.newPositions[table as PositionedTable]);
+      const moved = await repoint(
+        tx,
+        table,
+        plan.moved[table],
+        merged.id,
+        survivor.id,
+        plan.newPositions[table as PositionedTable],
+      );
+      if (table === 'cases') movedCases = moved;
     }
 
     const nationalities = [...new Set([...survivor.nationalities, ...merged.nationalities])];
@@ -564,9 +603,10 @@ export async function mergePeople(
         moved: Object.fromEntries(movableTableNames.map((t) => [t, plan.moved[t].length])),
       },
     });
+    await recordCaseMoves(tx, ctx, a, movedCases, 'person_merged', row.id);
     return row;
   });
-  return mergeResult(db, merge, ctx.now);
+  return mergeResult(db, a, merge, ctx.now);
 }
 
 export async function undoMerge(db: Db, actor: Actor | null, mergeId: string, ctx: AuditContext): Promise<MergeResult> {
@@ -583,8 +623,10 @@ export async function undoMerge(db: Db, actor: Actor | null, mergeId: string, ct
     if (blocker) throw new AppError('CONFLICT', { fieldErrors: [{ path: 'merge', message: undoMessages[blocker] }] });
 
     const snapshot = snapshotOf(merge);
+    let movedCases: string[] = [];
     for (const table of movableTableNames) {
-      await repoint(
+      // A merge recorded before a table became movable has no ids for it: nothing to move back.
+      const moved = await repoint(
         tx,
         table,
         merge.moved[table] ?? [],
@@ -592,7 +634,9 @@ export async function undoMerge(db: Db, actor: Actor | null, mergeId: string, ct
         merged.id,
         snapshot.positions[table as PositionedTable],
       );
+      if (table === 'cases') movedCases = moved;
     }
+    await recordCaseMoves(tx, ctx, a, movedCases, 'person_merge_undone', merge.id);
     await restoreNameVariants(tx, survivor.id, snapshot.survivorNameVariants);
 
     const restore = (json: PersonRowJson, variants: readonly NameVariantRow[]) => {
@@ -641,7 +685,7 @@ export async function undoMerge(db: Db, actor: Actor | null, mergeId: string, ct
     });
     return row;
   });
-  return mergeResult(db, undone, ctx.now);
+  return mergeResult(db, a, undone, ctx.now);
 }
 
 export async function listMerges(

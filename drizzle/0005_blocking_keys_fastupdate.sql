@@ -1,0 +1,2 @@
+DROP INDEX "people_blocking_keys_idx";--> statement-breakpoint
+CREATE INDEX "people_blocking_keys_idx" ON "people" USING gin ("blocking_keys") WITH (fastupdate=false);
