@@ -9,6 +9,7 @@ import {
   createSeededRandom,
   generatePopulation,
   respellAsOtherOffice,
+  SYNTHETIC_COUNTRY_ALPHA2,
   type SyntheticPerson,
 } from '../src/shared/domain/people-matching/synthetic-people';
 
@@ -18,19 +19,7 @@ export const POPULATION_SEED = 20240601;
 export const VARIANT_SHARE = 0.05;
 
 /** The synthetic generator speaks ISO alpha-3, the API alpha-2. */
-export const ALPHA2: Readonly<Record<string, string>> = {
-  SYR: 'SY',
-  AFG: 'AF',
-  IRQ: 'IQ',
-  IRN: 'IR',
-  ERI: 'ER',
-  SOM: 'SO',
-  TUR: 'TR',
-  UKR: 'UA',
-  GIN: 'GN',
-  NGA: 'NG',
-  DEU: 'DE',
-};
+export const ALPHA2: Readonly<Record<string, string>> = SYNTHETIC_COUNTRY_ALPHA2;
 
 /**
  * Stored id of the person with index i: fixed, so that the benchmark knows the truth of every

@@ -17,6 +17,7 @@ import {
   createSeededRandom,
   generatePopulation,
   respellAsOtherOffice,
+  SYNTHETIC_COUNTRY_ALPHA2,
   type SyntheticPerson,
 } from '../../shared/domain/people-matching/synthetic-people';
 import { daysBetween, todayIn } from '../../shared/domain/calendar-date';
@@ -110,19 +111,7 @@ function isReservedName(givenNames: string, familyName: string): boolean {
 
 type AgencyCode = 'sozialamt' | 'jobcenter' | 'abh' | 'jugendamt' | 'gesundheitsamt' | 'wohnungsamt' | 'aa';
 
-const ALPHA2: Readonly<Record<Country, string>> = {
-  SYR: 'SY',
-  AFG: 'AF',
-  IRQ: 'IQ',
-  IRN: 'IR',
-  ERI: 'ER',
-  SOM: 'SO',
-  TUR: 'TR',
-  UKR: 'UA',
-  GIN: 'GN',
-  NGA: 'NG',
-  DEU: 'DE',
-};
+const ALPHA2: Readonly<Record<Country, string>> = SYNTHETIC_COUNTRY_ALPHA2;
 
 /** Staatsangehörigkeitsschlüssel (Destatis) as used in BAMF file numbers ("1234567-475"). */
 const BAMF_COUNTRY: Readonly<Record<Country, string>> = {

@@ -22,6 +22,23 @@ export const residenceDocumentTypes = [
 export const residenceDocumentTypeSchema = z.enum(residenceDocumentTypes);
 export type ResidenceDocumentType = z.infer<typeof residenceDocumentTypeSchema>;
 
+/** The editable fields of a residence document, in the order of the form and the audit rows. */
+export const residenceDocumentFields = [
+  'documentType',
+  'legalBasis',
+  'documentNumber',
+  'issuedOn',
+  'validFrom',
+  'validUntil',
+  'employment',
+  'wohnsitzauflage',
+  'wohnsitzauflageMunicipality',
+  'raeumlicheBeschraenkung',
+  'raeumlicheBeschraenkungArea',
+  'issuingAuthority',
+  'notes',
+] as const;
+
 /** Labour-market access the document states. */
 export const employmentConditionSchema = z.enum(['allowed', 'with_permission', 'not_allowed', 'unknown']);
 

@@ -1,12 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { DuplicateCheckResponse } from '../../../shared/contracts/people';
 import { paths } from '../../lib/paths';
-import { countryList, formatDateOfBirth, personName } from './people-format';
+import { CandidateSummary, type DuplicateCandidate } from './candidate-summary';
+import { personName } from './people-format';
 import type { PersonPageState } from './person-duplicates-panel';
-import { RelevanceBar } from './relevance-bar';
 
-type Candidate = DuplicateCheckResponse['candidates'][number];
+type Candidate = DuplicateCandidate;
 
 type DuplicateCandidatesProps = {
   /** `undefined` while no check has run (names missing). */
@@ -51,35 +50,14 @@ export function DuplicateCandidates({ candidates, checking }: DuplicateCandidate
         >
           {candidates.map((candidate) => (
             <li key={candidate.personId} className="lotse-repeat-group">
-              <p className="kern-body">
-                <Link className="kern-link" to={paths.person(candidate.personId)} target="_blank" rel="noopener">
-                  {personName(candidate.person)} <span className="kern-body--small">{t('people.opensInNewTab')}</span>
-                </Link>{' '}
-                <span
-                  className={`kern-badge ${candidate.band === 'likely_duplicate' ? 'kern-badge--warning' : 'kern-badge--info'}`}
-                >
-                  <span className="kern-label">
-                    {candidate.band === 'likely_duplicate' ? t('people.bandLikely') : t('people.bandCandidate')}
-                  </span>
-                </span>
-              </p>
-              <p className="kern-body kern-body--small">
-                <strong>{t('people.dateOfBirth')}:</strong> {formatDateOfBirth(candidate.person.dateOfBirth, t)}
-              </p>
-              <p className="kern-body kern-body--small">
-                <strong>{t('people.nationalities')}:</strong> {countryList(candidate.person.nationalities, t)}
-              </p>
-              <p className="kern-body kern-body--small">
-                <strong>{t('people.similarity')}:</strong> <RelevanceBar score={candidate.score} />
-              </p>
-              <p className="kern-body kern-body--small" id={`reasons-${candidate.personId}`}>
-                <strong>{t('people.reasons')}:</strong>
-              </p>
-              <ul className="kern-list kern-body--small" aria-labelledby={`reasons-${candidate.personId}`}>
-                {candidate.reasons.map((reason) => (
-                  <li key={reason}>{reason}</li>
-                ))}
-              </ul>
+              <CandidateSummary
+                candidate={candidate}
+                nameLink={
+                  <Link className="kern-link" to={paths.person(candidate.personId)} target="_blank" rel="noopener">
+                    {personName(candidate.person)} <span className="kern-body--small">{t('people.opensInNewTab')}</span>
+                  </Link>
+                }
+              />
               <div>
                 <Link
                   className="kern-btn kern-btn--secondary kern-btn--x-small"

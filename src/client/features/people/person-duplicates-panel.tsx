@@ -14,7 +14,7 @@ import { formatDateTime } from '../../lib/format';
 import { paths } from '../../lib/paths';
 import { hasPermission, useMe } from '../../lib/session';
 import { personDetailQuery } from './people-api';
-import { countryList, formatDateOfBirth, personName } from './people-format';
+import { personName } from './people-format';
 import {
   invalidatePeople,
   mergeErrorMessage,
@@ -22,9 +22,8 @@ import {
   personMergeApi,
   personMergesQuery,
 } from './person-merge-api';
-import { RelevanceBar } from './relevance-bar';
+import { CandidateSummary } from './candidate-summary';
 import { SectionCard } from './section-card';
-
 
 /**
  * What a person page can be told by the page that sent the caseworker there (React Router's location
@@ -132,38 +131,16 @@ function CandidateItem({
 }) {
   const { t } = useTranslation();
   const name = personName(candidate.person);
-  const reasonsId = `duplicate-reasons-${candidate.personId}`;
   return (
     <li className="lotse-repeat-group" aria-label={name}>
-      <p className="kern-body">
-        <Link className="kern-link" to={paths.person(candidate.personId)}>
-          {name}
-        </Link>{' '}
-        <span
-          className={`kern-badge ${candidate.band === 'likely_duplicate' ? 'kern-badge--warning' : 'kern-badge--info'}`}
-        >
-          <span className="kern-label">
-            {candidate.band === 'likely_duplicate' ? t('people.bandLikely') : t('people.bandCandidate')}
-          </span>
-        </span>
-      </p>
-      <p className="kern-body kern-body--small">
-        <strong>{t('people.dateOfBirth')}:</strong> {formatDateOfBirth(candidate.person.dateOfBirth, t)}
-      </p>
-      <p className="kern-body kern-body--small">
-        <strong>{t('people.nationalities')}:</strong> {countryList(candidate.person.nationalities, t)}
-      </p>
-      <p className="kern-body kern-body--small">
-        <strong>{t('people.similarity')}:</strong> <RelevanceBar score={candidate.score} />
-      </p>
-      <p className="kern-body kern-body--small" id={reasonsId}>
-        <strong>{t('people.reasons')}:</strong>
-      </p>
-      <ul className="kern-list kern-body--small" aria-labelledby={reasonsId}>
-        {candidate.reasons.map((reason) => (
-          <li key={reason}>{reason}</li>
-        ))}
-      </ul>
+      <CandidateSummary
+        candidate={candidate}
+        nameLink={
+          <Link className="kern-link" to={paths.person(candidate.personId)}>
+            {name}
+          </Link>
+        }
+      />
       {canWrite ? (
         <div className="lotse-button-row">
           <Link

@@ -2,10 +2,11 @@ import i18next from 'i18next';
 import { z } from 'zod';
 import {
   employmentConditionSchema,
-  residenceDocumentInputSchema,
-  residenceDocumentTypeSchema,
   type ResidenceDocument,
+  residenceDocumentFields,
+  residenceDocumentInputSchema,
   type ResidenceDocumentType,
+  residenceDocumentTypeSchema,
 } from '../../../shared/contracts/residence-documents';
 import { isoDateSchema } from '../../../shared/contracts/people';
 import { residenceDocumentProblems } from '../../../shared/domain/residence-documents/document-rules';
@@ -59,21 +60,7 @@ export const residenceDocumentFormSchema = z
 export type ResidenceDocumentFormInput = z.input<typeof residenceDocumentFormSchema>;
 export type ResidenceDocumentFormOutput = z.output<typeof residenceDocumentFormSchema>;
 
-export const RESIDENCE_DOCUMENT_FIELDS = [
-  'documentType',
-  'legalBasis',
-  'documentNumber',
-  'issuedOn',
-  'validFrom',
-  'validUntil',
-  'employment',
-  'wohnsitzauflage',
-  'wohnsitzauflageMunicipality',
-  'raeumlicheBeschraenkung',
-  'raeumlicheBeschraenkungArea',
-  'issuingAuthority',
-  'notes',
-] as const;
+export const RESIDENCE_DOCUMENT_FIELDS = residenceDocumentFields;
 
 export function residenceDocumentToForm(document: ResidenceDocument | null): ResidenceDocumentFormInput {
   return {

@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import {
   DEFAULT_EXPIRY_WARNING_DAYS,
-  type ResidenceDocument,
   type expiringDocumentsQuerySchema,
   type expiringDocumentsResultSchema,
+  type ResidenceDocument,
+  residenceDocumentFields,
   type residenceDocumentInputSchema,
   type residenceDocumentListSchema,
   type residenceDocumentUpdateSchema,
@@ -40,22 +41,8 @@ type CreateInput = z.infer<typeof residenceDocumentInputSchema>;
 type UpdateInput = z.infer<typeof residenceDocumentUpdateSchema>;
 type ExpiringQuery = z.infer<typeof expiringDocumentsQuerySchema>;
 
-/** The editable fields in the order of the contract; the audit row names changed ones in this order. */
-const editableFields = [
-  'documentType',
-  'legalBasis',
-  'documentNumber',
-  'issuedOn',
-  'validFrom',
-  'validUntil',
-  'employment',
-  'wohnsitzauflage',
-  'wohnsitzauflageMunicipality',
-  'raeumlicheBeschraenkung',
-  'raeumlicheBeschraenkungArea',
-  'issuingAuthority',
-  'notes',
-] as const;
+/** The audit row names changed fields in the contract's order. */
+const editableFields = residenceDocumentFields;
 type Editable = Pick<ResidenceDocumentValues, (typeof editableFields)[number]>;
 type EditableKey = keyof Editable;
 

@@ -66,6 +66,21 @@ export const SYNTHETIC_COUNTRIES = [
 
 type CountryCode = (typeof SYNTHETIC_COUNTRIES)[number]['code'];
 
+/** The generator speaks ISO 3166 alpha-3, the API alpha-2. */
+export const SYNTHETIC_COUNTRY_ALPHA2: Readonly<Record<CountryCode, string>> = {
+  SYR: 'SY',
+  AFG: 'AF',
+  IRQ: 'IQ',
+  IRN: 'IR',
+  ERI: 'ER',
+  SOM: 'SO',
+  TUR: 'TR',
+  UKR: 'UA',
+  GIN: 'GN',
+  NGA: 'NG',
+  DEU: 'DE',
+};
+
 // prettier-ignore
 const PLACES: Readonly<Record<CountryCode, readonly string[]>> = {
   SYR: ['Aleppo', 'Damaskus', 'Homs', 'Hama', 'Idlib', 'Deir ez-Zor', 'Qamishli', 'Latakia'],
