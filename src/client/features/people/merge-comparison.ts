@@ -294,8 +294,8 @@ export function rowLines(person: Person, key: RowKey, t: TFunction): string[] {
     case 'contacts':
       return person.contacts.map((c) => {
         const kind = c.service
-          ? `${t(`personMerge.contactKinds.${c.kind}`)} (${t(`personMerge.messengers.${c.service}`)})`
-          : t(`personMerge.contactKinds.${c.kind}`);
+          ? `${t(`people.contactKinds.${c.kind}`)} (${t(`people.messengerServices.${c.service}`)})`
+          : t(`people.contactKinds.${c.kind}`);
         const consent = c.consentToUse
           ? c.consentRecordedOn
             ? t('personMerge.consentOn', { date: formatDay(c.consentRecordedOn) })
@@ -308,13 +308,13 @@ export function rowLines(person: Person, key: RowKey, t: TFunction): string[] {
         const line = `${a.street} ${a.houseNumber}${a.addressSuffix ? `, ${a.addressSuffix}` : ''}, ${a.postalCode} ${a.city}`;
         const when = period(a.validFrom, a.validUntil, t);
         const state = a.current ? t('personMerge.current') : t('personMerge.past');
-        return `${line} (${[t(`personMerge.addressKinds.${a.kind}`), state, when].filter(Boolean).join(', ')})`;
+        return `${line} (${[t(`people.addressKinds.${a.kind}`), state, when].filter(Boolean).join(', ')})`;
       });
     case 'households':
       return person.households.map((h) => {
-        const label = h.name ?? t(`personMerge.householdKinds.${h.kind}`);
+        const label = h.name ?? t(`households.kinds.${h.kind}`);
         const when = period(h.validFrom, h.validUntil, t);
-        return `${label}: ${t(`personMerge.relationships.${h.relationship}`)}${when ? ` (${when})` : ''}`;
+        return `${label}: ${t(`households.relationships.${h.relationship}`)}${when ? ` (${when})` : ''}`;
       });
     case 'registeredBy':
       return [person.registeredBy.name];
