@@ -27,7 +27,8 @@ describe('thresholds', () => {
   it('are ordered and map to bands', () => {
     expect(DUPLICATE_CANDIDATE_THRESHOLD).toBeLessThan(LIKELY_DUPLICATE_THRESHOLD);
     expect(duplicateBand(0.95)).toBe('likely_duplicate');
-    expect(duplicateBand(0.6)).toBe('candidate');
+    expect(duplicateBand(0.7)).toBe('candidate');
+    expect(duplicateBand(0.6)).toBe('none');
     expect(duplicateBand(0.2)).toBe('none');
   });
 });

@@ -24,7 +24,7 @@ import {
 import { jaroWinkler } from './string-similarity';
 
 /** Show the record as a possible duplicate from this score on. */
-export const DUPLICATE_CANDIDATE_THRESHOLD = 0.6;
+export const DUPLICATE_CANDIDATE_THRESHOLD = 0.65;
 /**
  * Review threshold when the new registration has no day-precise date of birth (only a year, a
  * placeholder 01.01./00.00., or none): names alone are weak evidence, so the server lists the
