@@ -42,6 +42,17 @@ const HouseholdPage = lazy(() =>
 const PersonMergePage = lazy(() =>
   import('../features/people/person-merge-page').then((m) => ({ default: m.PersonMergePage })),
 );
+const CaseListPage = lazy(() => import('../features/cases/case-list-page').then((m) => ({ default: m.CaseListPage })));
+const CaseCreatePage = lazy(() =>
+  import('../features/cases/case-create-page').then((m) => ({ default: m.CaseCreatePage })),
+);
+const CaseDetailPage = lazy(() =>
+  import('../features/cases/case-detail-page').then((m) => ({ default: m.CaseDetailPage })),
+);
+const AssessmentPage = lazy(() =>
+  import('../features/cases/assessment-editor').then((m) => ({ default: m.AssessmentPage })),
+);
+const WorkloadPage = lazy(() => import('../features/cases/workload-page').then((m) => ({ default: m.WorkloadPage })));
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((m) => ({ default: m.AuditPage })));
 
 function guarded(permission: string, page: ReactNode) {
@@ -74,6 +85,11 @@ export function createAppRouter() {
             { path: `${paths.people}/:id`, element: guarded('person.read', <PersonDetailPage />) },
             { path: paths.personMerge(':id', ':otherId'), element: guarded('person.write', <PersonMergePage />) },
             { path: paths.household(':id'), element: guarded('person.read', <HouseholdPage />) },
+            { path: paths.cases, element: guarded('case.read', <CaseListPage />) },
+            { path: `${paths.cases}/neu`, element: guarded('case.write', <CaseCreatePage />) },
+            { path: paths.caseWorkload, element: guarded('case.manage', <WorkloadPage />) },
+            { path: paths.case(':id'), element: guarded('case.read', <CaseDetailPage />) },
+            { path: paths.caseAssessment(':id', ':versionNo'), element: guarded('case.read', <AssessmentPage />) },
             { path: paths.users, element: guarded('user.read', <UserListPage />) },
             { path: `${paths.users}/:id`, element: guarded('user.read', <UserDetailPage />) },
             { path: paths.audit, element: guarded('audit.read', <AuditPage />) },

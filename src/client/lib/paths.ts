@@ -14,4 +14,9 @@ export const paths = {
   expiringDocuments: '/personen/ablaufende-dokumente',
   household: (id: string) => `/haushalte/${id}`,
   account: '/konto',
+  cases: '/faelle',
+  caseNew: (personId: string) => `/faelle/neu?person=${encodeURIComponent(personId)}`,
+  case: (id: string) => `/faelle/${id}`,
+  caseAssessment: (id: string, versionNo: number | string) => `/faelle/${id}/einschaetzung/${versionNo}`,
+  caseWorkload: '/faelle/arbeitslast',
 } as const;

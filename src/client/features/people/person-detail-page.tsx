@@ -17,6 +17,7 @@ import { paths } from '../../lib/paths';
 import { hasPermission, useMe } from '../../lib/session';
 import { useFormSummary } from '../../lib/use-form-summary';
 import { HouseholdPanel } from './household-panel';
+import { PersonCasesPanel } from './person-cases-panel';
 import { MergedRedirect, PersonDuplicatesPanel, PersonMergeNotice } from './person-duplicates-panel';
 import { peopleApi, personDetailQuery } from './people-api';
 import { personName } from './people-format';
@@ -148,6 +149,7 @@ export function PersonDetailPage() {
           <PersonAddressesSection person={data} editTarget={editTarget} />
           <HouseholdPanel person={data} canWrite={canWrite} />
         </div>
+        <PersonCasesPanel personId={data.id} />
         <ResidenceDocumentsPanel personId={data.id} canWrite={canWrite} />
         <PersonDuplicatesPanel personId={data.id} />
         {canWrite ? (
