@@ -1,0 +1,152 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'react-router';
+import { Alert } from '../../components/ui/alert';
+import { Button } from '../../components/ui/button';
+import { DescriptionList } from '../../components/ui/description-list';
+import { Loading } from '../../components/ui/loading';
+import { PageHeading } from '../../components/ui/page-heading';
+import { QueryError } from '../../components/ui/query-error';
+import { formatDateTime } from '../../lib/format';
+import { paths } from '../../lib/paths';
+import { hasPermission, useMe } from '../../lib/session';
+import { CaseAssessmentsPanel } from './case-assessments-panel';
+import { closureReasonLabel, personLabel, phaseLabel } from './case-format';
+import { CasePhaseDialog } from './case-phase-dialog';
+import { CasePhaseStepper } from './case-phase-stepper';
+import { CaseTeamPanel } from './case-team-panel';
+import { CaseTimeline } from './case-timeline';
+import { caseDetailQuery } from './cases-api';
+
+/** One case: header with the phase stepper, phase change, team, assessment and timeline. */
+export function CaseDetailPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const location = useLocation();
+  const { data: me } = useMe();
+  const result = useQuery(caseDetailQuery(id));
+  const justCreated = (location.state as { created?: boolean } | null)?.created === true;
+  const [message, setMessage] = useState<{ text: string; key: number } | null>(
+    justCreated ? { text: t('cases.created'), key: 0 } : null,
+  );
+  const [stale, setStale] = useState(false);
+
+  if (result.isPending) return <Loading />;
+  if (result.error) return <QueryError error={result.error} onRetry={() => void result.refetch()} />;
+  const value = result.data;
+  const canWrite = hasPermission(me, 'case.write') && value.actions.steer;
+  const onStale = () => {
+    setMessage(null);
+    setStale(true);
+  };
+
+  return (
+    <>
+      <p className="lotse-back-link">
+        <Link className="kern-link" to={paths.cases}>
+          <span className="kern-icon kern-icon--arrow-back" aria-hidden="true" />
+          {t('cases.backToList')}
+        </Link>
+      </p>
+      <PageHeading
+        title={`${value.reference} – ${value.title}`}
+        preline={t('cases.list.title')}
+        documentTitle={t('cases.detailTitle', { reference: value.reference })}
+      />
+      <div role="status">
+        {message ? <Alert key={message.key} tone="success" title={message.text} role="none" /> : null}
+      </div>
+      {stale ? (
+        <Alert tone="danger" role="alert" title={t('cases.staleTitle')}>
+          <div>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                setStale(false);
+                void result.refetch();
+              }}
+            >
+              {t('cases.reload')}
+            </Button>
+          </div>
+        </Alert>
+      ) : null}
+
+      <div className="lotse-sections">
+        <section className="lotse-stack" aria-labelledby="case-phase-title">
+          <h2 className="kern-heading-medium" id="case-phase-title">
+            {t('cases.phase.title')}
+          </h2>
+          <CasePhaseStepper phase={value.phase} />
+          {canWrite ? (
+            <div>
+              <CasePhaseDialog
+                value={value}
+                onStale={onStale}
+                onChanged={(updated) => {
+                  setStale(false);
+                  setMessage({
+                    text:
+                      updated.phase === 'closure'
+                        ? t('cases.phase.closed')
+                        : t('cases.phase.changed', { phase: phaseLabel(updated.phase) }),
+                    key: Date.now(),
+                  });
+                }}
+              />
+            </div>
+          ) : null}
+        </section>
+        <DescriptionList
+          columns
+          items={[
+            {
+              key: 'person',
+              term: t('cases.fields.person'),
+              value: (
+                <Link className="kern-link" to={paths.person(value.person.id)}>
+                  {personLabel(value.person)}
+                </Link>
+              ),
+            },
+            ...(value.household
+              ? [
+                  {
+                    key: 'household',
+                    term: t('cases.fields.household'),
+                    value: (
+                      <Link className="kern-link" to={paths.household(value.household.id)}>
+                        {value.household.name ?? t(`cases.householdKinds.${value.household.kind}`)}
+                      </Link>
+                    ),
+                  },
+                ]
+              : []),
+            {
+              key: 'lead',
+              term: t('cases.fields.lead'),
+              value: `${value.lead.user.displayName} (${value.lead.agency.name})`,
+            },
+            { key: 'openedAt', term: t('cases.fields.openedAt'), value: formatDateTime(value.openedAt) },
+            ...(value.closure
+              ? [
+                  {
+                    key: 'closure',
+                    term: t('cases.fields.closure'),
+                    value: `${closureReasonLabel(value.closure.reason)} · ${formatDateTime(value.closure.closedAt)}`,
+                  },
+                  { key: 'outcome', term: t('cases.phase.outcome'), value: value.closure.outcome },
+                ]
+              : []),
+          ]}
+        />
+        <div className="lotse-grid">
+          <CaseTeamPanel value={value} onStale={onStale} />
+          <CaseAssessmentsPanel value={value} />
+        </div>
+        <CaseTimeline value={value} />
+      </div>
+    </>
+  );
+}

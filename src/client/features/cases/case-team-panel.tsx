@@ -1,0 +1,216 @@
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { addableTeamRoleSchema, type Case, type CaseTeamMember } from '../../../shared/contracts/cases';
+import { Button } from '../../components/ui/button';
+import { ConfirmDialog } from '../../components/ui/confirm-dialog';
+import { ErrorSummary } from '../../components/ui/error-summary';
+import { SelectField } from '../../components/ui/form-field';
+import { ModalDialog } from '../../components/ui/modal-dialog';
+import { errorMessage, isApiError } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
+import { useFormSummary } from '../../lib/use-form-summary';
+import { ruleErrors } from './case-format';
+import { caseChanged, casesApi, teamAgenciesQuery } from './cases-api';
+
+type AddValues = { agencyId: string; role: 'participant' | 'consulted' };
+const ADD_FIELDS = ['agencyId', 'role'] as const;
+
+function AddMemberForm({ value, onDone, onStale }: { value: Case; onDone: () => void; onStale: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const summary = useFormSummary('case-team-add');
+  const agencies = useQuery(teamAgenciesQuery);
+  const onTeam = new Set(value.team.filter((m) => m.current).map((m) => m.agency.id));
+  const candidates = (agencies.data?.items ?? []).filter((a) => !onTeam.has(a.id) && a.kind !== 'steering');
+  const form = useForm<AddValues>({ shouldFocusError: false, defaultValues: { agencyId: '', role: 'participant' } });
+  const add = useMutation({
+    mutationFn: (values: AddValues) =>
+      casesApi.addTeamMember(value, { agencyId: values.agencyId, userId: null, role: values.role }),
+  });
+  const errors = form.formState.errors;
+  const onSubmit = form.handleSubmit((values) => {
+    if (!values.agencyId) {
+      form.setError('agencyId', { type: 'required', message: t('validation.required') });
+      summary.showFieldErrors(ruleErrors([['agencyId', t('validation.required')]]));
+      return;
+    }
+    add.mutate(values, {
+      onSuccess: (updated) => {
+        caseChanged(queryClient, updated);
+        onDone();
+      },
+      onError: (error) => {
+        if (isApiError(error, 412)) onStale();
+        else summary.showServerError(error, form.setError, ADD_FIELDS);
+      },
+    });
+  });
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => void onSubmit(event)}
+      className="lotse-stack lotse-dialog-form"
+      aria-label={t('cases.team.addTitle')}
+    >
+      <p className="kern-body">{t('cases.team.addIntro')}</p>
+      <ErrorSummary items={summary.items} focusKey={summary.focusKey} />
+      {agencies.error ? <p className="kern-body">{errorMessage(agencies.error, t)}</p> : null}
+      <SelectField
+        id={summary.id('agencyId')}
+        label={t('cases.team.agency')}
+        error={errors.agencyId?.message}
+        options={[
+          { value: '', label: t('cases.team.chooseAgency') },
+          ...candidates.map((a) => ({ value: a.id, label: a.name })),
+        ]}
+        registration={form.register('agencyId')}
+      />
+      <SelectField
+        id={summary.id('role')}
+        label={t('cases.team.role')}
+        hint={t('cases.team.roleHint')}
+        error={errors.role?.message}
+        options={addableTeamRoleSchema.options.map((r) => ({ value: r, label: t(`cases.team.roles.${r}`) }))}
+        registration={form.register('role')}
+      />
+      <div className="lotse-button-row">
+        <Button type="submit" variant="primary" disabled={add.isPending}>
+          {add.isPending ? t('common.saving') : t('cases.team.add')}
+        </Button>
+        <Button variant="secondary" onClick={onDone}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function MemberLine({ member }: { member: CaseTeamMember }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <span className="kern-body">
+        <strong>{member.agency.name}</strong>
+        {member.user ? ` – ${member.user.displayName}` : ''} · {t(`cases.team.roles.${member.role}`)}
+      </span>
+      <br />
+      <span className="kern-body kern-body--small">
+        {member.leftAt
+          ? t('cases.team.period', { from: formatDateTime(member.joinedAt), to: formatDateTime(member.leftAt) })
+          : t('cases.team.since', { date: formatDateTime(member.joinedAt) })}
+      </span>
+    </>
+  );
+}
+
+type CaseTeamPanelProps = { value: Case; onStale: () => void };
+
+/** The case team across agencies: current members (lead first), former ones folded away. */
+export function CaseTeamPanel({ value, onStale }: CaseTeamPanelProps) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [adding, setAdding] = useState(false);
+  const [ending, setEnding] = useState<CaseTeamMember | null>(null);
+  const end = useMutation({
+    mutationFn: (member: CaseTeamMember) => casesApi.endTeamMember(value, member.id, null),
+  });
+  const current = value.team.filter((m) => m.current);
+  const former = value.team.filter((m) => !m.current);
+  const canChange = value.actions.steer && value.phase !== 'closure';
+
+  return (
+    <section className="kern-card kern-card--hug" aria-labelledby="case-team-title" id="case-team">
+      <div className="kern-card__container">
+        <header
+          className="kern-card__header lotse-button-row"
+          style={{ justifyContent: 'space-between', alignSelf: 'stretch' }}
+        >
+          <h2 className="kern-title kern-title--large" id="case-team-title">
+            {t('cases.team.title')}
+          </h2>
+          {canChange ? (
+            <Button variant="secondary" icon="add" small onClick={() => setAdding(true)}>
+              {t('cases.team.add')}
+            </Button>
+          ) : null}
+        </header>
+        <div className="kern-card__body lotse-stack" style={{ alignItems: 'stretch' }}>
+          <ul className="lotse-stack" style={{ listStyle: 'none', padding: 0 }} aria-label={t('cases.team.current')}>
+            {current.map((member) => (
+              <li key={member.id}>
+                <MemberLine member={member} />
+                {canChange && member.role !== 'lead' ? (
+                  <div>
+                    <Button
+                      variant="tertiary"
+                      small
+                      icon="delete"
+                      onClick={() => {
+                        end.reset();
+                        setEnding(member);
+                      }}
+                      aria-label={t('cases.team.endFor', { name: member.agency.name })}
+                    >
+                      {t('cases.team.end')}
+                    </Button>
+                  </div>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          {former.length ? (
+            <details className="lotse-details">
+              <summary>{t('cases.team.former', { count: former.length })}</summary>
+              <ul className="lotse-stack" style={{ listStyle: 'none', padding: 0 }}>
+                {former.map((member) => (
+                  <li key={member.id}>
+                    <MemberLine member={member} />
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </div>
+      </div>
+      <ModalDialog isOpen={adding} onOpenChange={setAdding} title={t('cases.team.addTitle')} wide dismissable={false}>
+        <AddMemberForm
+          value={value}
+          onDone={() => setAdding(false)}
+          onStale={() => {
+            setAdding(false);
+            onStale();
+          }}
+        />
+      </ModalDialog>
+      <ConfirmDialog
+        isOpen={ending !== null}
+        onOpenChange={(open) => {
+          if (!open) setEnding(null);
+        }}
+        title={t('cases.team.endTitle')}
+        confirmLabel={t('cases.team.end')}
+        isPending={end.isPending}
+        error={end.error && !isApiError(end.error, 412) ? errorMessage(end.error, t) : null}
+        onConfirm={() => {
+          if (!ending) return;
+          end.mutate(ending, {
+            onSuccess: (updated) => {
+              caseChanged(queryClient, updated);
+              setEnding(null);
+            },
+            onError: (error) => {
+              if (isApiError(error, 412)) {
+                setEnding(null);
+                onStale();
+              }
+            },
+          });
+        }}
+      >
+        {ending ? t('cases.team.endText', { name: ending.agency.name }) : null}
+      </ConfirmDialog>
+    </section>
+  );
+}
