@@ -57,6 +57,8 @@ export const caseEventKinds = [
   'team_member_added',
   'team_member_ended',
   'reassigned',
+  // Written by the assessment of the case when a version is completed.
+  'assessment_completed',
   // Written by the people module: a merge of person records moved the case to the survivor, or its undo moved it back.
   'person_merged',
   'person_merge_undone',

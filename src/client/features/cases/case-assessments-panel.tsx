@@ -14,6 +14,7 @@ import { formatDateTime } from '../../lib/format';
 import { paths } from '../../lib/paths';
 import { AssessmentCompare } from './assessment-compare';
 import { assessmentListQuery, casesApi } from './cases-api';
+import { SectionCard } from '../../components/ui/section-card';
 
 /** The versions of the resource-oriented assessment: open, start the next one, compare two. */
 export function CaseAssessmentsPanel({ value }: { value: Case }) {
@@ -30,15 +31,11 @@ export function CaseAssessmentsPanel({ value }: { value: Case }) {
   const canStart = value.actions.steer && value.phase !== 'closure' && !hasDraft;
 
   return (
-    <section className="kern-card kern-card--hug" aria-labelledby="case-assessments-title" id="case-assessments">
-      <div className="kern-card__container">
-        <header
-          className="kern-card__header lotse-button-row"
-          style={{ justifyContent: 'space-between', alignSelf: 'stretch' }}
-        >
-          <h2 className="kern-title kern-title--large" id="case-assessments-title">
-            {t('cases.assessment.sectionTitle')}
-          </h2>
+    <SectionCard
+      id="case-assessments"
+      title={t('cases.assessment.sectionTitle')}
+      actions={
+        <>
           {canStart ? (
             <Button
               variant="secondary"
@@ -57,78 +54,77 @@ export function CaseAssessmentsPanel({ value }: { value: Case }) {
               {items.length ? t('cases.assessment.startNext') : t('cases.assessment.start')}
             </Button>
           ) : null}
-        </header>
-        <div className="kern-card__body lotse-stack" style={{ alignItems: 'stretch' }}>
-          {start.error ? <Alert tone="danger" title={errorMessage(start.error, t)} /> : null}
-          {list.isPending ? <Loading /> : null}
-          {list.error ? <QueryError error={list.error} onRetry={() => void list.refetch()} /> : null}
-          {list.data && items.length === 0 ? (
-            <EmptyState title={t('cases.assessment.noneTitle')}>{t('cases.assessment.noneText')}</EmptyState>
-          ) : null}
-          {items.length ? (
-            <ul className="lotse-stack" style={{ listStyle: 'none', padding: 0 }}>
-              {items.map((v) => (
-                <li key={v.id}>
-                  <Link className="kern-link" to={paths.caseAssessment(value.id, v.versionNo)}>
-                    {t('cases.assessment.version', { no: v.versionNo })}
-                  </Link>{' '}
-                  <span className="kern-body">
-                    – {t(`cases.assessment.statuses.${v.status}`)}
-                    {v.completedAt
-                      ? ` ${t('cases.assessment.completedOn', { date: formatDateTime(v.completedAt) })}`
-                      : ` · ${t('cases.assessment.updatedOn', { date: formatDateTime(v.updatedAt) })}`}
-                  </span>
-                  <br />
-                  <span className="kern-body kern-body--small">
-                    {t('cases.assessment.counts', { assessed: v.assessedDomains, notAssessed: v.notAssessedDomains })}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          {items.length >= 2 ? (
-            <form
-              className="lotse-filter"
-              aria-label={t('cases.assessment.compareTitle')}
-              onSubmit={(event) => {
-                event.preventDefault();
-                const a = Number(from || items[1]?.versionNo);
-                const b = Number(to || items[0]?.versionNo);
-                if (a && b) setCompare({ from: a, to: b });
-              }}
-            >
-              <div className="lotse-filter__fields">
-                <SelectField
-                  id="assessment-compare-from"
-                  label={t('cases.assessment.compareFrom')}
-                  value={from || String(items[1]?.versionNo ?? '')}
-                  options={items.map((v) => ({
-                    value: String(v.versionNo),
-                    label: t('cases.assessment.version', { no: v.versionNo }),
-                  }))}
-                  onChange={(event) => setFrom(event.target.value)}
-                />
-                <SelectField
-                  id="assessment-compare-to"
-                  label={t('cases.assessment.compareTo')}
-                  value={to || String(items[0]?.versionNo ?? '')}
-                  options={items.map((v) => ({
-                    value: String(v.versionNo),
-                    label: t('cases.assessment.version', { no: v.versionNo }),
-                  }))}
-                  onChange={(event) => setTo(event.target.value)}
-                />
-                <div>
-                  <Button type="submit" variant="secondary">
-                    {t('cases.assessment.compare')}
-                  </Button>
-                </div>
-              </div>
-            </form>
-          ) : null}
-          {compare ? <AssessmentCompare caseId={value.id} from={compare.from} to={compare.to} /> : null}
-        </div>
-      </div>
-    </section>
+        </>
+      }
+    >
+      {start.error ? <Alert tone="danger" title={errorMessage(start.error, t)} /> : null}
+      {list.isPending ? <Loading /> : null}
+      {list.error ? <QueryError error={list.error} onRetry={() => void list.refetch()} /> : null}
+      {list.data && items.length === 0 ? (
+        <EmptyState title={t('cases.assessment.noneTitle')}>{t('cases.assessment.noneText')}</EmptyState>
+      ) : null}
+      {items.length ? (
+        <ul className="lotse-stack" style={{ listStyle: 'none', padding: 0 }}>
+          {items.map((v) => (
+            <li key={v.id}>
+              <Link className="kern-link" to={paths.caseAssessment(value.id, v.versionNo)}>
+                {t('cases.assessment.version', { no: v.versionNo })}
+              </Link>{' '}
+              <span className="kern-body">
+                – {t(`cases.assessment.statuses.${v.status}`)}
+                {v.completedAt
+                  ? ` ${t('cases.assessment.completedOn', { date: formatDateTime(v.completedAt) })}`
+                  : ` · ${t('cases.assessment.updatedOn', { date: formatDateTime(v.updatedAt) })}`}
+              </span>
+              <br />
+              <span className="kern-body kern-body--small">
+                {t('cases.assessment.counts', { assessed: v.assessedDomains, notAssessed: v.notAssessedDomains })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {items.length >= 2 ? (
+        <form
+          className="lotse-filter"
+          aria-label={t('cases.assessment.compareTitle')}
+          onSubmit={(event) => {
+            event.preventDefault();
+            const a = Number(from || items[1]?.versionNo);
+            const b = Number(to || items[0]?.versionNo);
+            if (a && b) setCompare({ from: a, to: b });
+          }}
+        >
+          <div className="lotse-filter__fields">
+            <SelectField
+              id="assessment-compare-from"
+              label={t('cases.assessment.compareFrom')}
+              value={from || String(items[1]?.versionNo ?? '')}
+              options={items.map((v) => ({
+                value: String(v.versionNo),
+                label: t('cases.assessment.version', { no: v.versionNo }),
+              }))}
+              onChange={(event) => setFrom(event.target.value)}
+            />
+            <SelectField
+              id="assessment-compare-to"
+              label={t('cases.assessment.compareTo')}
+              value={to || String(items[0]?.versionNo ?? '')}
+              options={items.map((v) => ({
+                value: String(v.versionNo),
+                label: t('cases.assessment.version', { no: v.versionNo }),
+              }))}
+              onChange={(event) => setTo(event.target.value)}
+            />
+            <div>
+              <Button type="submit" variant="secondary">
+                {t('cases.assessment.compare')}
+              </Button>
+            </div>
+          </div>
+        </form>
+      ) : null}
+      {compare ? <AssessmentCompare caseId={value.id} from={compare.from} to={compare.to} /> : null}
+    </SectionCard>
   );
 }

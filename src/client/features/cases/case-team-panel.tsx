@@ -13,6 +13,7 @@ import { formatDateTime } from '../../lib/format';
 import { useFormSummary } from '../../lib/use-form-summary';
 import { ruleErrors } from './case-format';
 import { caseChanged, casesApi, teamAgenciesQuery } from './cases-api';
+import { SectionCard } from '../../components/ui/section-card';
 
 type AddValues = { agencyId: string; role: 'participant' | 'consulted' };
 const ADD_FIELDS = ['agencyId', 'role'] as const;
@@ -121,59 +122,54 @@ export function CaseTeamPanel({ value, onStale }: CaseTeamPanelProps) {
   const canChange = value.actions.steer && value.phase !== 'closure';
 
   return (
-    <section className="kern-card kern-card--hug" aria-labelledby="case-team-title" id="case-team">
-      <div className="kern-card__container">
-        <header
-          className="kern-card__header lotse-button-row"
-          style={{ justifyContent: 'space-between', alignSelf: 'stretch' }}
-        >
-          <h2 className="kern-title kern-title--large" id="case-team-title">
-            {t('cases.team.title')}
-          </h2>
+    <SectionCard
+      id="case-team"
+      title={t('cases.team.title')}
+      actions={
+        <>
           {canChange ? (
             <Button variant="secondary" icon="add" small onClick={() => setAdding(true)}>
               {t('cases.team.add')}
             </Button>
           ) : null}
-        </header>
-        <div className="kern-card__body lotse-stack" style={{ alignItems: 'stretch' }}>
-          <ul className="lotse-stack" style={{ listStyle: 'none', padding: 0 }} aria-label={t('cases.team.current')}>
-            {current.map((member) => (
+        </>
+      }
+    >
+      <ul className="lotse-stack" style={{ listStyle: 'none', padding: 0 }} aria-label={t('cases.team.current')}>
+        {current.map((member) => (
+          <li key={member.id}>
+            <MemberLine member={member} />
+            {canChange && member.role !== 'lead' ? (
+              <div>
+                <Button
+                  variant="tertiary"
+                  small
+                  icon="delete"
+                  onClick={() => {
+                    end.reset();
+                    setEnding(member);
+                  }}
+                  aria-label={t('cases.team.endFor', { name: member.agency.name })}
+                >
+                  {t('cases.team.end')}
+                </Button>
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {former.length ? (
+        <details className="lotse-details">
+          <summary>{t('cases.team.former', { count: former.length })}</summary>
+          <ul className="lotse-stack" style={{ listStyle: 'none', padding: 0 }}>
+            {former.map((member) => (
               <li key={member.id}>
                 <MemberLine member={member} />
-                {canChange && member.role !== 'lead' ? (
-                  <div>
-                    <Button
-                      variant="tertiary"
-                      small
-                      icon="delete"
-                      onClick={() => {
-                        end.reset();
-                        setEnding(member);
-                      }}
-                      aria-label={t('cases.team.endFor', { name: member.agency.name })}
-                    >
-                      {t('cases.team.end')}
-                    </Button>
-                  </div>
-                ) : null}
               </li>
             ))}
           </ul>
-          {former.length ? (
-            <details className="lotse-details">
-              <summary>{t('cases.team.former', { count: former.length })}</summary>
-              <ul className="lotse-stack" style={{ listStyle: 'none', padding: 0 }}>
-                {former.map((member) => (
-                  <li key={member.id}>
-                    <MemberLine member={member} />
-                  </li>
-                ))}
-              </ul>
-            </details>
-          ) : null}
-        </div>
-      </div>
+        </details>
+      ) : null}
       <ModalDialog isOpen={adding} onOpenChange={setAdding} title={t('cases.team.addTitle')} wide dismissable={false}>
         <AddMemberForm
           value={value}
@@ -211,6 +207,6 @@ export function CaseTeamPanel({ value, onStale }: CaseTeamPanelProps) {
       >
         {ending ? t('cases.team.endText', { name: ending.agency.name }) : null}
       </ConfirmDialog>
-    </section>
+    </SectionCard>
   );
 }

@@ -10,10 +10,9 @@ import { QueryError } from '../../components/ui/query-error';
 import { formatDateTime } from '../../lib/format';
 import { caseTimelineQuery } from './cases-api';
 import { closureReasonLabel, phaseLabel } from './case-format';
+import { SectionCard } from '../../components/ui/section-card';
 
 const PAGE_SIZE = 20;
-/** The kinds the filter offers: this module's own and those the assessment writes. */
-const filterKinds = [...caseEventKinds, 'assessment_completed'] as const;
 
 function EventText({ event }: { event: CaseTimelineEvent }) {
   const { t } = useTranslation();
@@ -71,65 +70,56 @@ export function CaseTimeline({ value }: { value: Case }) {
   const agencies = [...new Map(value.team.map((m) => [m.agency.id, m.agency.name])).entries()];
 
   return (
-    <section className="kern-card kern-card--hug" aria-labelledby="case-timeline-title" id="case-timeline">
-      <div className="kern-card__container">
-        <header className="kern-card__header">
-          <h2 className="kern-title kern-title--large" id="case-timeline-title">
-            {t('cases.timeline.title')}
-          </h2>
-        </header>
-        <div className="kern-card__body lotse-stack" style={{ alignItems: 'stretch' }}>
-          <form className="lotse-filter" aria-label={t('cases.timeline.filter')} onSubmit={(e) => e.preventDefault()}>
-            <div className="lotse-filter__fields">
-              <SelectField
-                id="case-timeline-kind"
-                label={t('cases.timeline.kind')}
-                value={kind}
-                options={[
-                  { value: '', label: t('common.all') },
-                  ...filterKinds.map((k) => ({ value: k, label: t(`cases.timeline.kinds.${k}`) })),
-                ]}
-                onChange={(event) => {
-                  setKind(event.target.value);
-                  setPage(1);
-                }}
-              />
-              <SelectField
-                id="case-timeline-agency"
-                label={t('cases.timeline.agency')}
-                value={agencyId}
-                options={[
-                  { value: '', label: t('common.all') },
-                  ...agencies.map(([id, name]) => ({ value: id, label: name })),
-                ]}
-                onChange={(event) => {
-                  setAgencyId(event.target.value);
-                  setPage(1);
-                }}
-              />
-            </div>
-          </form>
-          {result.isPending ? <Loading /> : null}
-          {result.error ? <QueryError error={result.error} onRetry={() => void result.refetch()} /> : null}
-          {result.data && result.data.items.length === 0 ? <EmptyState title={t('cases.timeline.empty')} /> : null}
-          {result.data && result.data.items.length > 0 ? (
-            <>
-              <ol
-                className="lotse-stack"
-                style={{ listStyle: 'none', padding: 0 }}
-                aria-busy={result.isFetching || undefined}
-              >
-                {result.data.items.map((event) => (
-                  <li key={event.id}>
-                    <EventText event={event} />
-                  </li>
-                ))}
-              </ol>
-              <Pagination page={result.data.page} onPageChange={setPage} />
-            </>
-          ) : null}
+    <SectionCard id="case-timeline" title={t('cases.timeline.title')}>
+      <form className="lotse-filter" aria-label={t('cases.timeline.filter')} onSubmit={(e) => e.preventDefault()}>
+        <div className="lotse-filter__fields">
+          <SelectField
+            id="case-timeline-kind"
+            label={t('cases.timeline.kind')}
+            value={kind}
+            options={[
+              { value: '', label: t('common.all') },
+              ...caseEventKinds.map((k) => ({ value: k, label: t(`cases.timeline.kinds.${k}`) })),
+            ]}
+            onChange={(event) => {
+              setKind(event.target.value);
+              setPage(1);
+            }}
+          />
+          <SelectField
+            id="case-timeline-agency"
+            label={t('cases.timeline.agency')}
+            value={agencyId}
+            options={[
+              { value: '', label: t('common.all') },
+              ...agencies.map(([id, name]) => ({ value: id, label: name })),
+            ]}
+            onChange={(event) => {
+              setAgencyId(event.target.value);
+              setPage(1);
+            }}
+          />
         </div>
-      </div>
-    </section>
+      </form>
+      {result.isPending ? <Loading /> : null}
+      {result.error ? <QueryError error={result.error} onRetry={() => void result.refetch()} /> : null}
+      {result.data && result.data.items.length === 0 ? <EmptyState title={t('cases.timeline.empty')} /> : null}
+      {result.data && result.data.items.length > 0 ? (
+        <>
+          <ol
+            className="lotse-stack"
+            style={{ listStyle: 'none', padding: 0 }}
+            aria-busy={result.isFetching || undefined}
+          >
+            {result.data.items.map((event) => (
+              <li key={event.id}>
+                <EventText event={event} />
+              </li>
+            ))}
+          </ol>
+          <Pagination page={result.data.page} onPageChange={setPage} />
+        </>
+      ) : null}
+    </SectionCard>
   );
 }

@@ -17,7 +17,7 @@ import { householdName } from './household-format';
 import { AddMemberDialog, EditHouseholdDialog, EndMemberDialog } from './household-member-dialogs';
 import { householdQuery } from './households-api';
 import { formatDateOfBirth, formatIsoDate, personName } from './people-format';
-import { SectionCard } from './section-card';
+import { SectionCard } from '../../components/ui/section-card';
 
 type Member = Household['members'][number];
 

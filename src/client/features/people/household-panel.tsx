@@ -20,7 +20,7 @@ import { useFormSummary } from '../../lib/use-form-summary';
 import { householdName, relationshipOptions } from './household-format';
 import { householdChanged, householdsApi } from './households-api';
 import { formatIsoDate, todayIso } from './people-format';
-import { SectionCard } from './section-card';
+import { SectionCard } from '../../components/ui/section-card';
 
 const createFormSchema = z.object({
   kind: householdKindSchema,

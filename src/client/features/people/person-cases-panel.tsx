@@ -10,7 +10,7 @@ import { api } from '../../lib/api';
 import { currentLanguage } from '../../lib/i18n';
 import { paths } from '../../lib/paths';
 import { hasPermission, useMe } from '../../lib/session';
-import { SectionCard } from './section-card';
+import { SectionCard } from '../../components/ui/section-card';
 
 /**
  * The person's cases that the user's agency works on, with "Fall anlegen". Features do not import

@@ -27,7 +27,10 @@ import { useDebouncedValue } from './use-debounced-value';
 
 const DEBOUNCE_MS = 300;
 
-function validOrNull<T>(schema: { safeParse: (v: unknown) => { success: boolean; data?: T } }, value: string): T | null {
+function validOrNull<T>(
+  schema: { safeParse: (v: unknown) => { success: boolean; data?: T } },
+  value: string,
+): T | null {
   const trimmed = value.trim();
   if (!trimmed) return null;
   const parsed = schema.safeParse(trimmed);

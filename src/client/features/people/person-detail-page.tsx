@@ -49,7 +49,9 @@ function PersonEditForm({ person, onSaved, onStale }: PersonEditFormProps) {
     resolver: zodResolver(personFormSchema, zodOptions),
     defaultValues: personToForm(person),
   });
-  const save = useMutation({ mutationFn: (values: PersonFormOutput) => peopleApi.update(person.id, person.version, values) });
+  const save = useMutation({
+    mutationFn: (values: PersonFormOutput) => peopleApi.update(person.id, person.version, values),
+  });
 
   const onSubmit = form.handleSubmit(
     (values) =>
@@ -71,7 +73,12 @@ function PersonEditForm({ person, onSaved, onStale }: PersonEditFormProps) {
   );
 
   return (
-    <form noValidate onSubmit={(event) => void onSubmit(event)} className="lotse-stack lotse-form-narrow" aria-labelledby="person-edit-title">
+    <form
+      noValidate
+      onSubmit={(event) => void onSubmit(event)}
+      className="lotse-stack lotse-form-narrow"
+      aria-labelledby="person-edit-title"
+    >
       <h2 className="kern-heading-medium" id="person-edit-title">
         {t('people.editTitle')}
       </h2>

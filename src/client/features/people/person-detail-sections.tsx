@@ -8,7 +8,7 @@ import { formatDateTime } from '../../lib/format';
 import { languageLabel } from './language-names';
 import { countryList, countryName, formatDateOfBirth, formatIsoDate } from './people-format';
 import { GERMAN_SKILLS } from './person-form-schema';
-import { EditLink, SectionCard } from './section-card';
+import { EditLink, SectionCard } from '../../components/ui/section-card';
 
 type SectionProps = {
   person: Person;

@@ -23,7 +23,7 @@ import {
   personMergesQuery,
 } from './person-merge-api';
 import { CandidateSummary } from './candidate-summary';
-import { SectionCard } from './section-card';
+import { SectionCard } from '../../components/ui/section-card';
 
 /**
  * What a person page can be told by the page that sent the caseworker there (React Router's location

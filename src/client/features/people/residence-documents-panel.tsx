@@ -20,7 +20,7 @@ import {
   residenceDocumentsApi,
   residenceDocumentsQuery,
 } from './residence-documents-api';
-import { SectionCard } from './section-card';
+import { SectionCard } from '../../components/ui/section-card';
 
 export function StatusBadge({ document }: { document: Pick<ResidenceDocument, 'status' | 'daysUntilExpiry'> }) {
   const { t } = useTranslation();

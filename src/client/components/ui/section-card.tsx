@@ -17,26 +17,13 @@ export function SectionCard({ id, title, actions, children, headingLevel = 2 }: 
   return (
     <section className="kern-card kern-card--hug" id={id} aria-labelledby={titleId}>
       <div className="kern-card__container">
-        {/* KERN lays out card content at its own width; sections fill the card. */}
-        <header
-          className="kern-card__header"
-          style={{
-            display: 'flex',
-            flexWrap: 'wrap',
-            gap: '0.5rem 1rem',
-            alignItems: 'baseline',
-            justifyContent: 'space-between',
-            alignSelf: 'stretch',
-          }}
-        >
+        <header className="kern-card__header lotse-section-card__header">
           <Heading className={`kern-title ${headingLevel === 2 ? 'kern-title--large' : ''}`.trim()} id={titleId}>
             {title}
           </Heading>
           {actions ? <div className="lotse-button-row">{actions}</div> : null}
         </header>
-        <div className="kern-card__body lotse-stack" style={{ alignItems: 'stretch' }}>
-          {children}
-        </div>
+        <div className="kern-card__body lotse-stack lotse-section-card__body">{children}</div>
       </div>
     </section>
   );
