@@ -220,6 +220,8 @@ test('a residence document that expires in 30 days warns and appears in the work
   await page.getByLabel('Zeitraum').selectOption({ label: 'innerhalb von 30 Tagen' });
   await page.getByLabel('abgelaufene einbeziehen').uncheck();
   await expect(page).toHaveURL(/tage=30/);
+  await expect(page).toHaveURL(/abgelaufene=nein/);
+  await expect(page.getByLabel('abgelaufene einbeziehen')).not.toBeChecked();
   const table = page.getByRole('table', { name: /Ablaufende Aufenthaltsdokumente/ });
   await expect(table).toBeVisible();
   await expectNoAxeViolations(page, 'Ablaufende Aufenthaltsdokumente');

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { User } from '../../../shared/contracts/users';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
@@ -17,6 +17,7 @@ import { hasPermission, useMe } from '../../lib/session';
 import { UserCreateDialog } from './user-create-dialog';
 import { UserStatusBadge } from './user-status-badge';
 import { agencyOptionsQuery, userListQuery, type UserListParams } from './users-api';
+import { useSearchParamUpdate } from '../../lib/use-search-param-update';
 
 type SortKey = 'username' | 'displayName' | 'agency' | 'lastLoginAt';
 const SORT_KEYS: readonly SortKey[] = ['username', 'displayName', 'agency', 'lastLoginAt'];
@@ -37,7 +38,13 @@ function readParams(search: URLSearchParams) {
   };
 }
 
-function FilterForm({ initial, onApply }: { initial: ReturnType<typeof readParams>; onApply: (values: { q: string; agencyId: string; active: string }) => void }) {
+function FilterForm({
+  initial,
+  onApply,
+}: {
+  initial: ReturnType<typeof readParams>;
+  onApply: (values: { q: string; agencyId: string; active: string }) => void;
+}) {
   const { t } = useTranslation();
   const agencies = useQuery(agencyOptionsQuery);
   const [q, setQ] = useState(initial.q);
@@ -104,7 +111,13 @@ function FilterForm({ initial, onApply }: { initial: ReturnType<typeof readParam
   );
 }
 
-type SortHeaderProps = { column: SortKey; label: string; sort: SortKey; dir: 'asc' | 'desc'; onSort: (column: SortKey) => void };
+type SortHeaderProps = {
+  column: SortKey;
+  label: string;
+  sort: SortKey;
+  dir: 'asc' | 'desc';
+  onSort: (column: SortKey) => void;
+};
 
 function SortHeader({ column, label, sort, dir, onSort }: SortHeaderProps) {
   const active = sort === column;
@@ -124,7 +137,7 @@ export function UserListPage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const queryClient = useQueryClient();
-  const [search, setSearch] = useSearchParams();
+  const [search, setParams] = useSearchParamUpdate();
   const params = readParams(search);
   const [createOpen, setCreateOpen] = useState(false);
   const [created, setCreated] = useState<User | null>(null);
@@ -142,12 +155,7 @@ export function UserListPage() {
   const filtered = !!(params.q || params.agencyId || params.active);
 
   function update(next: Partial<Record<'q' | 'agencyId' | 'active' | 'sort' | 'dir' | 'page', string>>) {
-    const merged = new URLSearchParams(search);
-    for (const [key, value] of Object.entries(next)) {
-      if (value === '' || value === undefined) merged.delete(key);
-      else merged.set(key, value);
-    }
-    setSearch(merged);
+    setParams(next);
   }
 
   function onSort(column: SortKey) {
@@ -202,16 +210,40 @@ export function UserListPage() {
               <caption className="kern-sr-only">{t('users.tableCaption')}</caption>
               <thead>
                 <tr className="kern-table__row">
-                  <SortHeader column="username" label={t('users.username')} sort={params.sort} dir={params.dir} onSort={onSort} />
-                  <SortHeader column="displayName" label={t('users.displayName')} sort={params.sort} dir={params.dir} onSort={onSort} />
-                  <SortHeader column="agency" label={t('users.agency')} sort={params.sort} dir={params.dir} onSort={onSort} />
+                  <SortHeader
+                    column="username"
+                    label={t('users.username')}
+                    sort={params.sort}
+                    dir={params.dir}
+                    onSort={onSort}
+                  />
+                  <SortHeader
+                    column="displayName"
+                    label={t('users.displayName')}
+                    sort={params.sort}
+                    dir={params.dir}
+                    onSort={onSort}
+                  />
+                  <SortHeader
+                    column="agency"
+                    label={t('users.agency')}
+                    sort={params.sort}
+                    dir={params.dir}
+                    onSort={onSort}
+                  />
                   <th scope="col" className="kern-table__header">
                     {t('users.roles')}
                   </th>
                   <th scope="col" className="kern-table__header">
                     {t('users.status')}
                   </th>
-                  <SortHeader column="lastLoginAt" label={t('users.lastLoginAt')} sort={params.sort} dir={params.dir} onSort={onSort} />
+                  <SortHeader
+                    column="lastLoginAt"
+                    label={t('users.lastLoginAt')}
+                    sort={params.sort}
+                    dir={params.dir}
+                    onSort={onSort}
+                  />
                 </tr>
               </thead>
               <tbody className="kern-table__body">
@@ -228,7 +260,9 @@ export function UserListPage() {
                     <td className="kern-table__cell">
                       <UserStatusBadge active={user.active} />
                     </td>
-                    <td className="kern-table__cell">{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : t('common.never')}</td>
+                    <td className="kern-table__cell">
+                      {user.lastLoginAt ? formatDateTime(user.lastLoginAt) : t('common.never')}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import type { AuditEventView } from '../../../shared/contracts/audit';
 import { Button } from '../../components/ui/button';
 import { EmptyState } from '../../components/ui/empty-state';
@@ -14,6 +13,7 @@ import { formatDateTimeWithSeconds } from '../../lib/format';
 import { hasPermission, useMe } from '../../lib/session';
 import { auditListQuery, type AuditListParams } from './audit-api';
 import { AuditVerify } from './audit-verify';
+import { useSearchParamUpdate } from '../../lib/use-search-param-update';
 
 const PAGE_SIZE = 25;
 const FILTER_KEYS = ['type', 'outcome', 'from', 'to', 'subjectId'] as const;
@@ -76,7 +76,14 @@ function FilterForm({ initial, onApply }: { initial: Filters; onApply: (filters:
         {t('audit.filterTitle')}
       </h2>
       <div className="lotse-filter__fields">
-        <TextField id="audit-filter-type" label={t('audit.type')} hint={t('audit.typeHint')} value={values.type} onChange={set('type')} maxLength={100} />
+        <TextField
+          id="audit-filter-type"
+          label={t('audit.type')}
+          hint={t('audit.typeHint')}
+          value={values.type}
+          onChange={set('type')}
+          maxLength={100}
+        />
         <SelectField
           id="audit-filter-outcome"
           label={t('audit.outcome')}
@@ -87,7 +94,13 @@ function FilterForm({ initial, onApply }: { initial: Filters; onApply: (filters:
             ...OUTCOMES.map((outcome) => ({ value: outcome, label: t(`audit.outcomes.${outcome}`) })),
           ]}
         />
-        <TextField id="audit-filter-from" label={t('audit.from')} type="date" value={values.from} onChange={set('from')} />
+        <TextField
+          id="audit-filter-from"
+          label={t('audit.from')}
+          type="date"
+          value={values.from}
+          onChange={set('from')}
+        />
         <TextField id="audit-filter-to" label={t('audit.to')} type="date" value={values.to} onChange={set('to')} />
         <TextField
           id="audit-filter-subject"
@@ -120,7 +133,7 @@ function FilterForm({ initial, onApply }: { initial: Filters; onApply: (filters:
 export function AuditPage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const [search, setSearch] = useSearchParams();
+  const [search, setParams] = useSearchParamUpdate();
   const filters = readFilters(search);
   const page = Math.max(1, Number(search.get('page') ?? '1') || 1);
 
@@ -129,12 +142,7 @@ export function AuditPage() {
   const events = useQuery(auditListQuery(params));
 
   function apply(next: Partial<Filters> & { page?: string }) {
-    const merged = new URLSearchParams(search);
-    for (const [key, value] of Object.entries(next)) {
-      if (!value) merged.delete(key);
-      else merged.set(key, value);
-    }
-    setSearch(merged);
+    setParams(next);
   }
 
   return (

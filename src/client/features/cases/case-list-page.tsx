@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { caseListScopeSchema, casePhases, caseSortSchema, type CaseListQuery } from '../../../shared/contracts/cases';
 import { Button } from '../../components/ui/button';
 import { EmptyState } from '../../components/ui/empty-state';
@@ -15,6 +15,7 @@ import { paths } from '../../lib/paths';
 import { hasPermission, useMe } from '../../lib/session';
 import { caseListQuery } from './cases-api';
 import { personLabel, phaseLabel } from './case-format';
+import { useSearchParamUpdate } from '../../lib/use-search-param-update';
 
 const PAGE_SIZE = 25;
 const statuses = ['open', 'closed', 'all'] as const;
@@ -27,7 +28,7 @@ function pick<T extends string>(value: string | null, allowed: readonly T[], fal
 export function CaseListPage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const [search, setSearch] = useSearchParams();
+  const [search, setParams] = useSearchParamUpdate();
   const query: Partial<CaseListQuery> = {
     scope: pick(search.get('bereich'), caseListScopeSchema.options, 'mine'),
     status: pick(search.get('status'), statuses, 'open'),
@@ -43,13 +44,7 @@ export function CaseListPage() {
 
   // A changed filter starts at page 1 again.
   function update(next: Record<string, string | undefined>) {
-    const merged = new URLSearchParams(search);
-    for (const [key, value] of Object.entries(next)) {
-      if (value) merged.set(key, value);
-      else merged.delete(key);
-    }
-    if (!('seite' in next)) merged.delete('seite');
-    setSearch(merged, { replace: !('seite' in next) });
+    setParams({ ...next, ...('seite' in next ? {} : { seite: null }) }, { replace: !('seite' in next) });
   }
 
   const data = result.data;

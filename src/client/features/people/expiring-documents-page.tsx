@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { EmptyState } from '../../components/ui/empty-state';
 import { Checkbox, SelectField } from '../../components/ui/form-field';
 import { Loading } from '../../components/ui/loading';
@@ -12,6 +12,7 @@ import { formatDateOfBirth, formatIsoDate, personName } from './people-format';
 import { daysText } from './residence-document-format';
 import { StatusBadge } from './residence-documents-panel';
 import { expiringDocumentsQuery } from './residence-documents-api';
+import { useSearchParamUpdate } from '../../lib/use-search-param-update';
 
 const WINDOWS = [30, 60, 90, 180] as const;
 const DEFAULT_WINDOW = 90;
@@ -25,7 +26,7 @@ function readWindow(value: string | null): number {
 /** The agency's worklist: residence documents about to expire (and expired ones), soonest first. */
 export function ExpiringDocumentsPage() {
   const { t } = useTranslation();
-  const [search, setSearch] = useSearchParams();
+  const [search, setParams] = useSearchParamUpdate();
   const withinDays = readWindow(search.get('tage'));
   const includeExpired = search.get('abgelaufene') !== 'nein';
   const page = Math.max(1, Number(search.get('seite')) || 1);
@@ -33,12 +34,14 @@ export function ExpiringDocumentsPage() {
 
   // A changed filter starts at page 1 again; the filter lives in the address so the list can be shared.
   function update(next: { tage?: number; abgelaufene?: boolean; seite?: number }) {
-    const merged = new URLSearchParams(search);
-    if (next.tage !== undefined) merged.set('tage', String(next.tage));
-    if (next.abgelaufene !== undefined) merged.set('abgelaufene', next.abgelaufene ? 'ja' : 'nein');
-    if (next.seite && next.seite > 1) merged.set('seite', String(next.seite));
-    else merged.delete('seite');
-    setSearch(merged, { replace: next.seite === undefined });
+    setParams(
+      {
+        ...(next.tage !== undefined ? { tage: next.tage } : {}),
+        ...(next.abgelaufene !== undefined ? { abgelaufene: next.abgelaufene ? 'ja' : 'nein' } : {}),
+        seite: next.seite && next.seite > 1 ? next.seite : null,
+      },
+      { replace: next.seite === undefined },
+    );
   }
 
   const data = result.data;

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { PageInfo } from '../../../shared/contracts/common';
 import { dateOfBirthInputSchema, personSearchResultSchema } from '../../../shared/contracts/people';
 import { Button } from '../../components/ui/button';
@@ -15,6 +15,7 @@ import { hasPermission, useMe } from '../../lib/session';
 import { countryList, formatDateOfBirth, personName } from './people-format';
 import { RelevanceBar } from './relevance-bar';
 import { useDebouncedValue } from './use-debounced-value';
+import { useSearchParamUpdate } from '../../lib/use-search-param-update';
 
 const MIN_CHARS = 2;
 const DEBOUNCE_MS = 250;
@@ -108,7 +109,7 @@ function PageNumbers({ info, onPageChange }: PageNumbersProps) {
 export function PersonSearchPage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const [search, setSearch] = useSearchParams();
+  const [search, setParams] = useSearchParamUpdate();
   const [q, setQ] = useState(search.get('q') ?? '');
   const [dob, setDob] = useState(search.get('dob') ?? '');
   const [page, setPage] = useState(() => pageFromUrl(search.get('page')));
@@ -125,12 +126,7 @@ export function PersonSearchPage() {
   });
 
   function remember(next: { q?: string; dob?: string; page?: string }) {
-    const merged = new URLSearchParams(search);
-    for (const [key, value] of Object.entries(next)) {
-      if (value) merged.set(key, value);
-      else merged.delete(key);
-    }
-    setSearch(merged, { replace: true });
+    setParams(next, { replace: true });
   }
 
   function goToPage(next: number) {
