@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { DUPLICATE_CANDIDATE_THRESHOLD } from '../src/shared/domain/people-matching/duplicate-scoring';
 import { processCpuUs, startHost, type BenchOptions, type BenchTable, type Benchmark } from './lib';
 import {
   baselineConnections,
@@ -449,8 +450,8 @@ export const peopleBenchmark: Benchmark = {
         `as the same day, day/month swapped, one day off or year ±1) and ${dupNew} people who are not in the population.`,
       'Precision and recall count (registration, candidate) pairs: a returned candidate that is the re-spelled person is a true ' +
         'positive; every other returned candidate – for a re-spelling or for a person not in the population – is a false ' +
-        'positive; a re-spelling whose person is not returned is a false negative. Lotse returns candidates from score 0.6 ' +
-        '(full date of birth); the baseline returns people with the same date of birth and name similarity ≥ its threshold.',
+        'positive; a re-spelling whose person is not returned is a false negative. Lotse returns candidates from score ' +
+        `${DUPLICATE_CANDIDATE_THRESHOLD} (full date of birth); the baseline returns people with the same date of birth and name similarity ≥ its threshold.`,
       `Searches: ${queries.searches.length} GET /api/v1/people?q=…&limit=10 with the re-spelled names in either order ` +
         '(family name first in 30 %), with the re-entered date of birth as dateOfBirth in 70 % (any precision), names only ' +
         'otherwise; recall@10 = share of searches whose person is among the first 10 results.',
