@@ -344,7 +344,10 @@ test('a team lead sees the workload and reassigns the case', async ({ browser })
   await expect(perCaseworker.getByRole('row').filter({ hasText: `Lena Leitung ${suffix}` })).toContainText('1');
 
   await page.goto(caseUrl);
-  await expect(page.getByText(`Lena Leitung ${suffix} (Sozialamt – Leistungen für Geflüchtete)`)).toBeVisible();
+  // The case header names the new lead (the team list names her too, with her role).
+  await expect(
+    page.getByText(`Lena Leitung ${suffix} (Sozialamt – Leistungen für Geflüchtete)`, { exact: true }),
+  ).toBeVisible();
   await expect(
     page.locator('#case-timeline').getByRole('listitem').filter({ hasText: 'Fallverantwortung übergeben' }),
   ).toContainText('Vertretung während der Elternzeit.');
