@@ -9,13 +9,9 @@ import type {
   personUpdateRequestSchema,
 } from '../../../shared/contracts/people';
 import { isCalendarDate, todayIn } from '../../../shared/domain/calendar-date';
-import { duplicateLookupKeys, searchLookupKeys } from '../../../shared/domain/people-matching/blocking-keys';
+import { searchLookupKeys } from '../../../shared/domain/people-matching/blocking-keys';
 import { parseDateOfBirth } from '../../../shared/domain/people-matching/date-of-birth';
-import {
-  DUPLICATE_CANDIDATE_THRESHOLD,
-  PARTIAL_DOB_CANDIDATE_THRESHOLD,
-  scoreDuplicate,
-} from '../../../shared/domain/people-matching/duplicate-scoring';
+import { scoreDuplicate } from '../../../shared/domain/people-matching/duplicate-scoring';
 import { analysePerson, type PersonMatchInput } from '../../../shared/domain/people-matching/person-analysis';
 import { parseSearchQuery } from '../../../shared/domain/people-matching/search-query';
 import { rankSearchCandidates } from '../../../shared/domain/people-matching/search-ranking';
@@ -39,23 +35,18 @@ import {
   takenIdentifiers,
   updatePersonIfVersion,
   type DetailValues,
-  type PersonMatchRecord,
   type PersonRecord,
   type PersonValues,
 } from './people.repository';
 import { etagOf, ifMatchVersion } from '../../platform/http/etag';
+import { CANDIDATE_CAP, presentCandidate, rankDuplicateCandidates, type ScoredCandidate } from './duplicate-candidates';
 
-/** At most this many candidates are scored per request; blocking keeps real blocks far smaller. */
-export const CANDIDATE_CAP = 500;
 /** A search hit below this relevance is noise from a shared date or skeleton key, not an answer. */
 export const SEARCH_MIN_SCORE = 0.3;
-/** The duplicate check shows at most this many candidates. */
-export const DUPLICATE_CHECK_MAX = 20;
 
 type CreateInput = z.infer<typeof personCreateRequestSchema>;
 type UpdateInput = z.infer<typeof personUpdateRequestSchema>;
 type SearchResult = z.infer<typeof personSearchResultSchema>;
-type Candidate = DuplicateCheckResponse['candidates'][number];
 
 /** A person and the version the client must send back in If-Match. */
 export type VersionedPerson = { person: Person; etag: string };
@@ -98,24 +89,11 @@ export async function searchPeople(
 }
 
 /** Scores the visible candidates of a (prospective) person, best first, at or above the threshold. */
-async function duplicateCandidates(
-  db: Db,
-  agencyId: string,
-  input: PersonMatchInput,
-  excludeId?: string,
-): Promise<{ record: PersonMatchRecord; score: ReturnType<typeof scoreDuplicate> }[]> {
+function duplicateCandidates(db: Db, agencyId: string, input: PersonMatchInput): Promise<ScoredCandidate[]> {
   const analysed = analysePerson(input);
-  // Without a day-precise date of birth names are weak evidence: list more candidates for review
-  // (docs/people-matching.md, thresholds).
-  const threshold =
-    analysed.dateOfBirth.precision === 'day' ? DUPLICATE_CANDIDATE_THRESHOLD : PARTIAL_DOB_CANDIDATE_THRESHOLD;
-  const candidates = await findCandidatesByKeys(db, duplicateLookupKeys(analysed), agencyId, CANDIDATE_CAP);
-  return candidates
-    .filter((record) => record.person.id !== excludeId)
-    .map((record) => ({ record, score: scoreDuplicate(analysed, analyseRecord(record, input.nationality)) }))
-    .filter((c) => c.score.score >= threshold)
-    .sort((x, y) => y.score.score - x.score.score || x.record.person.id.localeCompare(y.record.person.id))
-    .slice(0, DUPLICATE_CHECK_MAX);
+  return rankDuplicateCandidates(db, agencyId, analysed, (record) =>
+    scoreDuplicate(analysed, analyseRecord(record, input.nationality)),
+  );
 }
 
 export async function checkDuplicates(
@@ -133,14 +111,7 @@ export async function checkDuplicates(
     placeOfBirth: input.placeOfBirth ?? null,
     nationality: input.nationality ?? null,
   });
-  const candidates: Candidate[] = found.map(({ record, score }) => ({
-    personId: record.person.id,
-    score: score.score,
-    reasons: score.reasons.map((r) => r[locale]),
-    reasonCodes: score.reasons.map((r) => r.code),
-    band: score.band === 'likely_duplicate' ? 'likely_duplicate' : 'candidate',
-    person: presentPersonSummary(record),
-  }));
+  const candidates = found.map((c) => presentCandidate(c, locale));
   await db.transaction(async (tx) => {
     await recordAudit(tx, ctx, {
       type: 'person.duplicate_check',

@@ -2,12 +2,8 @@ import type { z } from 'zod';
 import type { CaseEventKind } from '../../../shared/contracts/cases';
 import type { DuplicateCheckResponse, Person } from '../../../shared/contracts/people';
 import type { MergeField, PersonMerge, personMergeRequestSchema } from '../../../shared/contracts/person-merge';
-import { duplicateLookupKeys } from '../../../shared/domain/people-matching/blocking-keys';
-import {
-  DUPLICATE_CANDIDATE_THRESHOLD,
-  PARTIAL_DOB_CANDIDATE_THRESHOLD,
-  scoreDuplicate,
-} from '../../../shared/domain/people-matching/duplicate-scoring';
+
+import { scoreDuplicate } from '../../../shared/domain/people-matching/duplicate-scoring';
 import { analysePerson, type AnalysedPerson } from '../../../shared/domain/people-matching/person-analysis';
 import type { ApiLocale } from '../../../shared/i18n/error-messages';
 import type { Db } from '../../db/client';
@@ -17,18 +13,11 @@ import { recordAudit, type AuditContext } from '../../platform/audit/audit-log';
 import { AppError, fieldMessage } from '../../platform/errors/app-error';
 import { insertCaseEvent } from '../cases/cases.repository';
 import { analyseRecord, blockingKeyColumns, matchInput, recordFields } from './people-matching';
-import { presentPerson, presentPersonSummary } from './people.presenter';
+import { presentPerson } from './people.presenter';
 import { householdScopeAgency } from './households.policy';
 import { personScopeAgency } from './people.policy';
-import {
-  findCandidatesByKeys,
-  findPersonRecord,
-  type NameVariantRow,
-  type PersonMatchRecord,
-  type PersonRecord,
-  type PersonRow,
-} from './people.repository';
-import { CANDIDATE_CAP, DUPLICATE_CHECK_MAX } from './people.service';
+import { findPersonRecord, type NameVariantRow, type PersonRecord, type PersonRow } from './people.repository';
+import { presentCandidate, rankDuplicateCandidates, type ScoredCandidate } from './duplicate-candidates';
 import { presentMerge } from './person-merge.presenter';
 import {
   appendNameVariants,
@@ -61,7 +50,6 @@ import {
 import { etagOf } from '../../platform/http/etag';
 
 type MergeRequest = z.infer<typeof personMergeRequestSchema>;
-type Candidate = DuplicateCheckResponse['candidates'][number];
 
 /** The survivor after a merge or its undo, and the merge. */
 export type MergeResult = { merge: PersonMerge; person: Person; etag: string };
@@ -107,17 +95,9 @@ async function loadRecord(db: Db, viewer: Actor, id: string): Promise<PersonReco
  * spellings) is the query. The person itself, people merged away and pairs marked "not the same
  * person" are left out.
  */
-async function duplicatesOfRecord(
-  db: Db,
-  record: PersonRecord,
-  agencyId: string,
-): Promise<{ record: PersonMatchRecord; score: ReturnType<typeof scoreDuplicate> }[]> {
+async function duplicatesOfRecord(db: Db, record: PersonRecord, agencyId: string): Promise<ScoredCandidate[]> {
   const fields = recordFields(record);
-  const own = analysePerson(matchInput(fields));
-  const threshold =
-    own.dateOfBirth.precision === 'day' ? DUPLICATE_CANDIDATE_THRESHOLD : PARTIAL_DOB_CANDIDATE_THRESHOLD;
   const notSame = await nonDuplicatePartners(db, record.person.id);
-  const pool = await findCandidatesByKeys(db, duplicateLookupKeys(own), agencyId, CANDIDATE_CAP);
   // Both sides may hold several nationalities: compare the one they share, if any.
   const analysedFor = new Map<string, AnalysedPerson>();
   const ownFor = (nationality: string | null) => {
@@ -129,15 +109,16 @@ async function duplicatesOfRecord(
     }
     return a;
   };
-  return pool
-    .filter((c) => c.person.id !== record.person.id && !notSame.has(c.person.id))
-    .map((c) => {
+  return rankDuplicateCandidates(
+    db,
+    agencyId,
+    ownFor(null),
+    (c) => {
       const shared = record.person.nationalities.find((n) => c.person.nationalities.includes(n)) ?? null;
-      return { record: c, score: scoreDuplicate(ownFor(shared), analyseRecord(c, shared)) };
-    })
-    .filter((c) => c.score.score >= threshold)
-    .sort((x, y) => y.score.score - x.score.score || x.record.person.id.localeCompare(y.record.person.id))
-    .slice(0, DUPLICATE_CHECK_MAX);
+      return scoreDuplicate(ownFor(shared), analyseRecord(c, shared));
+    },
+    (id) => id === record.person.id || notSame.has(id),
+  );
 }
 
 export async function personDuplicates(
@@ -151,14 +132,7 @@ export async function personDuplicates(
   const record = await loadRecord(db, a, id);
   // A merged record is history: it is not merged again, so it has no candidates.
   const found = record.person.mergedIntoId === null ? await duplicatesOfRecord(db, record, personScopeAgency(a)) : [];
-  const candidates: Candidate[] = found.map(({ record: r, score }) => ({
-    personId: r.person.id,
-    score: score.score,
-    reasons: score.reasons.map((reason) => reason[locale]),
-    reasonCodes: score.reasons.map((reason) => reason.code),
-    band: score.band === 'likely_duplicate' ? 'likely_duplicate' : 'candidate',
-    person: presentPersonSummary(r),
-  }));
+  const candidates = found.map((c) => presentCandidate(c, locale));
   await db.transaction(async (tx) => {
     await recordAudit(tx, ctx, {
       type: 'person.duplicates_viewed',
