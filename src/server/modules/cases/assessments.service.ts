@@ -30,7 +30,7 @@ import {
   versionsOfCase,
   type AssessmentRow,
 } from './assessments.repository';
-import { insertCaseEvent } from './cases.repository';
+import { recordCaseEvent } from './case-timeline';
 
 /**
  * A closed case is a finished record: its assessment changes only after it is reopened. Writes
@@ -316,12 +316,9 @@ export async function completeAssessment(
       updatedBy: a.userId,
     });
     if (!completed) throw await lostRace(tx, caseId, versionNo);
-    await insertCaseEvent(tx, {
+    await recordCaseEvent(tx, a, ctx, {
       caseId,
       kind: 'assessment_completed',
-      occurredAt: ctx.now,
-      actorUserId: a.userId,
-      actorAgencyId: a.agencyId,
       details: { versionNo },
     });
     await recordAudit(tx, ctx, {

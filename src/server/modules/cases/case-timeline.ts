@@ -4,7 +4,7 @@ import { check } from '../../platform/access/access';
 import type { Actor } from '../../platform/access/actor';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log';
 import { presentTimelineEvent } from './cases.presenter';
-import { agencyRefs, teamOf, timelineOf, userRefs } from './cases.repository';
+import { agencyRefs, insertCaseEvent, teamOf, timelineOf, userRefs, type CaseEventValues } from './cases.repository';
 
 const idsOf = (details: readonly Record<string, unknown>[], keys: readonly string[]) =>
   details.flatMap((d) => keys.map((k) => d[k]).filter((v): v is string => typeof v === 'string'));
@@ -42,4 +42,22 @@ export async function caseTimeline(
     });
   });
   return { items, page: { page: query.page, pageSize: query.pageSize, total } };
+}
+
+/**
+ * Writes a timeline entry for something the actor did now, in the caller's transaction (the
+ * change, its timeline entry and its audit row commit together).
+ */
+export function recordCaseEvent(
+  tx: Db,
+  actor: Actor,
+  ctx: AuditContext,
+  event: Omit<CaseEventValues, 'occurredAt' | 'actorUserId' | 'actorAgencyId'>,
+): Promise<string> {
+  return insertCaseEvent(tx, {
+    ...event,
+    occurredAt: ctx.now,
+    actorUserId: actor.userId,
+    actorAgencyId: actor.agencyId,
+  });
 }

@@ -36,7 +36,6 @@ import {
   findStaffUser,
   hasCompletedAssessment,
   insertCase,
-  insertCaseEvent,
   insertTeamMember,
   isCurrentHouseholdMember,
   listCases as listCaseRows,
@@ -49,6 +48,7 @@ import {
   type CaseValues,
   type StaffUser,
 } from './cases.repository';
+import { recordCaseEvent } from './case-timeline';
 
 async function loadCase(db: Db, actor: Actor, id: string): Promise<Versioned<Case>> {
   const record = await findCaseRecord(db, id);
@@ -252,12 +252,9 @@ export async function createCase(
       joinedAt: ctx.now,
       addedBy: a.userId,
     });
-    await insertCaseEvent(tx, {
+    await recordCaseEvent(tx, a, ctx, {
       caseId,
       kind: 'created',
-      occurredAt: ctx.now,
-      actorUserId: a.userId,
-      actorAgencyId: a.agencyId,
       toPhase: 'intake',
       details: {
         personId: input.personId,
@@ -296,12 +293,9 @@ async function addMemberRows(
     joinedAt: ctx.now,
     addedBy: a.userId,
   });
-  await insertCaseEvent(tx, {
+  await recordCaseEvent(tx, a, ctx, {
     caseId,
     kind: 'team_member_added',
-    occurredAt: ctx.now,
-    actorUserId: a.userId,
-    actorAgencyId: a.agencyId,
     details: { memberId, agencyId: m.agencyId, userId: m.userId, role: m.role },
   });
   await recordAudit(tx, ctx, {
@@ -420,12 +414,9 @@ export async function changeCase(
         updatedAt: ctx.now,
         updatedBy: a.userId,
       });
-      await insertCaseEvent(tx, {
+      await recordCaseEvent(tx, a, ctx, {
         caseId: id,
         kind: 'updated',
-        occurredAt: ctx.now,
-        actorUserId: a.userId,
-        actorAgencyId: a.agencyId,
         details: { fields },
       });
       await recordAudit(tx, ctx, {
@@ -467,12 +458,9 @@ export async function changePhase(
         updatedAt: ctx.now,
         updatedBy: a.userId,
       });
-      await insertCaseEvent(tx, {
+      await recordCaseEvent(tx, a, ctx, {
         caseId: id,
         kind: 'phase_changed',
-        occurredAt: ctx.now,
-        actorUserId: a.userId,
-        actorAgencyId: a.agencyId,
         fromPhase: from,
         toPhase: input.to,
         // The outcome of a closure stays on the timeline after a reopening clears it from the case.
@@ -516,12 +504,9 @@ export async function reopenCase(
         updatedAt: ctx.now,
         updatedBy: a.userId,
       });
-      await insertCaseEvent(tx, {
+      await recordCaseEvent(tx, a, ctx, {
         caseId: id,
         kind: 'reopened',
-        occurredAt: ctx.now,
-        actorUserId: a.userId,
-        actorAgencyId: a.agencyId,
         fromPhase: from,
         toPhase: input.to,
         note: input.reason.trim(),
@@ -619,12 +604,9 @@ export async function endTeamMember(
       }
       await bump({ updatedAt: ctx.now, updatedBy: a.userId });
       await endTeamMemberRow(tx, memberId, ctx.now);
-      await insertCaseEvent(tx, {
+      await recordCaseEvent(tx, a, ctx, {
         caseId: id,
         kind: 'team_member_ended',
-        occurredAt: ctx.now,
-        actorUserId: a.userId,
-        actorAgencyId: a.agencyId,
         note: trimmedOrNull(input.reason),
         details: { memberId, agencyId: m.agencyId, userId: m.userId, role: m.role },
       });
@@ -721,12 +703,9 @@ export async function reassignCase(
         updatedAt: ctx.now,
         updatedBy: a.userId,
       });
-      await insertCaseEvent(tx, {
+      await recordCaseEvent(tx, a, ctx, {
         caseId: id,
         kind: 'reassigned',
-        occurredAt: ctx.now,
-        actorUserId: a.userId,
-        actorAgencyId: a.agencyId,
         note: input.reason.trim(),
         details: {
           fromUserId: row.leadUserId,

@@ -11,7 +11,7 @@ import { check } from '../../platform/access/access';
 import type { Actor } from '../../platform/access/actor';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log';
 import { AppError, fieldMessage } from '../../platform/errors/app-error';
-import { insertCaseEvent } from '../cases/cases.repository';
+import { recordCaseEvent } from '../cases/case-timeline';
 import { analyseRecord, blockingKeyColumns, matchInput, recordFields } from './people-matching';
 import { presentPerson } from './people.presenter';
 import { householdScopeAgency } from './households.policy';
@@ -443,12 +443,9 @@ async function recordCaseMoves(
   mergeId: string,
 ): Promise<void> {
   for (const caseId of caseIds) {
-    await insertCaseEvent(tx, {
+    await recordCaseEvent(tx, a, ctx, {
       caseId,
       kind,
-      occurredAt: ctx.now,
-      actorUserId: a.userId,
-      actorAgencyId: a.agencyId,
       details: { mergeId },
     });
   }
