@@ -5,7 +5,6 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { userCreateRequestSchema, type User } from '../../../shared/contracts/users';
-import { Button } from '../../components/ui/button';
 import { ErrorSummary } from '../../components/ui/error-summary';
 import { TextField } from '../../components/ui/form-field';
 import { Loading } from '../../components/ui/loading';
@@ -16,6 +15,7 @@ import { blankToNull } from '../../lib/form-schemas';
 import { useFormSummary } from '../../lib/use-form-summary';
 import { AgencySelect, RoleCheckboxes, TeamSelect } from './user-form-parts';
 import { agencyOptionsQuery, usersApi } from './users-api';
+import { FormActions } from '../../components/ui/form-actions';
 
 const shape = userCreateRequestSchema.shape;
 const formSchema = z.object({
@@ -68,7 +68,12 @@ function UserCreateForm({ defaultAgencyId, onCreated, onCancel }: UserCreateForm
   );
 
   return (
-    <form noValidate onSubmit={(event) => void onSubmit(event)} className="lotse-stack lotse-dialog-form" aria-label={t('users.createTitle')}>
+    <form
+      noValidate
+      onSubmit={(event) => void onSubmit(event)}
+      className="lotse-stack lotse-dialog-form"
+      aria-label={t('users.createTitle')}
+    >
       <ErrorSummary items={summary.items} focusKey={summary.focusKey} />
       <TextField
         id={summary.id('username')}
@@ -96,7 +101,12 @@ function UserCreateForm({ defaultAgencyId, onCreated, onCancel }: UserCreateForm
         error={errors.email?.message}
         registration={form.register('email')}
       />
-      <AgencySelect id={summary.id('agencyId')} control={form.control} name="agencyId" error={errors.agencyId?.message} />
+      <AgencySelect
+        id={summary.id('agencyId')}
+        control={form.control}
+        name="agencyId"
+        error={errors.agencyId?.message}
+      />
       <TeamSelect
         id={summary.id('teamId')}
         agencyId={agencyId}
@@ -114,14 +124,7 @@ function UserCreateForm({ defaultAgencyId, onCreated, onCancel }: UserCreateForm
         error={errors.initialPassword?.message}
         registration={form.register('initialPassword')}
       />
-      <div className="lotse-button-row">
-        <Button type="submit" variant="primary" disabled={create.isPending}>
-          {create.isPending ? t('common.saving') : t('users.create')}
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions submitLabel={t('users.create')} pending={create.isPending} onCancel={onCancel} />
     </form>
   );
 }

@@ -14,6 +14,7 @@ import { useFormSummary } from '../../lib/use-form-summary';
 import { ruleErrors } from './case-format';
 import { caseChanged, casesApi, teamAgenciesQuery } from './cases-api';
 import { SectionCard } from '../../components/ui/section-card';
+import { FormActions } from '../../components/ui/form-actions';
 
 type AddValues = { agencyId: string; role: 'participant' | 'consulted' };
 const ADD_FIELDS = ['agencyId', 'role'] as const;
@@ -76,14 +77,7 @@ function AddMemberForm({ value, onDone, onStale }: { value: Case; onDone: () => 
         options={addableTeamRoleSchema.options.map((r) => ({ value: r, label: t(`cases.team.roles.${r}`) }))}
         registration={form.register('role')}
       />
-      <div className="lotse-button-row">
-        <Button type="submit" variant="primary" disabled={add.isPending}>
-          {add.isPending ? t('common.saving') : t('cases.team.add')}
-        </Button>
-        <Button variant="secondary" onClick={onDone}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions submitLabel={t('cases.team.add')} pending={add.isPending} onCancel={onDone} />
     </form>
   );
 }

@@ -25,6 +25,7 @@ import { householdChanged, householdsApi } from './households-api';
 import { personSearchQuery } from './people-api';
 import { formatDateOfBirth, formatIsoDate, personName, todayIso } from './people-format';
 import { useDebouncedValue } from './use-debounced-value';
+import { FormActions } from '../../components/ui/form-actions';
 
 type Member = Household['members'][number];
 
@@ -178,14 +179,7 @@ function AddMemberForm({
         error={errors.validFrom?.message}
         registration={form.register('validFrom')}
       />
-      <div className="lotse-button-row">
-        <Button type="submit" variant="primary" disabled={add.isPending}>
-          {add.isPending ? t('common.saving') : t('households.addMember')}
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions submitLabel={t('households.addMember')} pending={add.isPending} onCancel={onCancel} />
     </form>
   );
 }
@@ -365,14 +359,7 @@ function EditHouseholdForm({
         error={errors.name?.message}
         registration={form.register('name')}
       />
-      <div className="lotse-button-row">
-        <Button type="submit" variant="primary" disabled={save.isPending}>
-          {save.isPending ? t('common.saving') : t('common.save')}
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions submitLabel={t('common.save')} pending={save.isPending} onCancel={onCancel} />
     </form>
   );
 }

@@ -21,6 +21,7 @@ import { householdName, relationshipOptions } from './household-format';
 import { householdChanged, householdsApi } from './households-api';
 import { formatIsoDate, todayIso } from './people-format';
 import { SectionCard } from '../../components/ui/section-card';
+import { FormActions } from '../../components/ui/form-actions';
 
 const createFormSchema = z.object({
   kind: householdKindSchema,
@@ -120,14 +121,7 @@ function HouseholdCreateForm({ person, onCancel }: { person: Person; onCancel: (
         error={errors.validFrom?.message}
         registration={form.register('validFrom')}
       />
-      <div className="lotse-button-row">
-        <Button type="submit" variant="primary" disabled={create.isPending}>
-          {create.isPending ? t('common.saving') : t('households.create')}
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions submitLabel={t('households.create')} pending={create.isPending} onCancel={onCancel} />
     </form>
   );
 }

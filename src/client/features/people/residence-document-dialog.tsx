@@ -29,6 +29,7 @@ import {
   type ResidenceDocumentFormOutput,
 } from './residence-document-form-schema';
 import { residenceDocumentsApi } from './residence-documents-api';
+import { FormActions } from '../../components/ui/form-actions';
 
 type FormProps = {
   personId: string;
@@ -234,14 +235,7 @@ function ResidenceDocumentForm({ personId, document, onSaved, onCancel, onReload
         error={errors.notes?.message}
         registration={form.register('notes')}
       />
-      <div className="lotse-button-row">
-        <Button type="submit" variant="primary" disabled={save.isPending || stale}>
-          {save.isPending ? t('common.saving') : t('common.save')}
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions submitLabel={t('common.save')} pending={save.isPending} disabled={stale} onCancel={onCancel} />
     </form>
   );
 }
