@@ -16,7 +16,7 @@
  *   5. closing releases the lock.
  *
  * Options: --rounds N (default 20) · --seed N (reproduce the kill times) · --keep (keep the data
- * directory). Ends with "crash-test: N passed, M failed"; exits 1 on any failure.
+ * directory). Ends with "crash-test rounds: N ok, M failed"; exits 1 on any failure.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -260,7 +260,7 @@ async function main(): Promise<void> {
   if (failed > 0 || options.keep) console.log(`data directory kept for inspection: ${workDir}`);
   else fs.rmSync(workDir, { recursive: true, force: true });
   console.log(`${options.rounds} rounds in ${seconds} s (seed ${options.seed}, repeat with --seed ${options.seed})`);
-  console.log(`crash-test: ${passed} passed, ${failed} failed`);
+  console.log(`crash-test rounds: ${passed} ok, ${failed} failed`);
   process.exitCode = failed > 0 ? 1 : 0;
 }
 

@@ -137,9 +137,9 @@ stage_crash() {
   local log="$reports/crash.log" status=0
   npm run --silent test:crash -- --rounds "$crash_rounds" 2>&1 | tee "$log" || status=$?
   local line p f
-  line="$(grep -E '^crash-test: [0-9]+ passed, [0-9]+ failed' "$log" | tail -1 || true)"
+  line="$(grep -E '^crash-test rounds: [0-9]+ ok, [0-9]+ failed' "$log" | tail -1 || true)"
   if [[ -n "$line" ]]; then
-    read -r p f < <(sed -E 's/^crash-test: ([0-9]+) passed, ([0-9]+) failed.*/\1 \2/' <<<"$line")
+    read -r p f < <(sed -E 's/^crash-test rounds: ([0-9]+) ok, ([0-9]+) failed.*/\1 \2/' <<<"$line")
     tests_passed=$((tests_passed + p))
     tests_failed=$((tests_failed + f))
   fi
