@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  customType,
   date,
   index,
   integer,
@@ -50,7 +51,10 @@ export const agencies = pgTable('agencies', {
   kind: text('kind').notNull(),
   shortMandate: text('short_mandate').notNull(),
   mandate: text('mandate').notNull(),
-  legalBases: jsonb('legal_bases').$type<LegalBasis[]>().notNull().default(sql`'[]'::jsonb`),
+  legalBases: jsonb('legal_bases')
+    .$type<LegalBasis[]>()
+    .notNull()
+    .default(sql`'[]'::jsonb`),
   contact: jsonb('contact').$type<AgencyContact>().notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -98,10 +102,7 @@ export const users = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [
-    index('users_agency_idx').on(t.agencyId),
-    uniqueIndex('users_oidc_uq').on(t.oidcIssuer, t.oidcSubject),
-  ],
+  (t) => [index('users_agency_idx').on(t.agencyId), uniqueIndex('users_oidc_uq').on(t.oidcIssuer, t.oidcSubject)],
 );
 
 export const recoveryCodes = pgTable(
@@ -209,7 +210,10 @@ export const people = pgTable(
     dobPlaceholder: boolean('dob_placeholder').notNull().default(false),
     placeOfBirth: text('place_of_birth'),
     countryOfBirth: text('country_of_birth'),
-    nationalities: text('nationalities').array().notNull().default(sql`'{}'::text[]`),
+    nationalities: text('nationalities')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     registeredByAgencyId: uuid('registered_by_agency_id')
       .notNull()
       .references(() => agencies.id),
@@ -219,7 +223,10 @@ export const people = pgTable(
     /** `people-matching` BLOCKING_KEYS_VERSION the keys were computed with; older rows get recomputed. */
     blockingKeysVersion: integer('blocking_keys_version').notNull().default(1),
     /** Languages: German per CEFR skill ({listening, reading, speaking, writing} → A1…C2). */
-    germanLevels: jsonb('german_levels').$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
+    germanLevels: jsonb('german_levels')
+      .$type<Record<string, string>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     interpreterNeeded: boolean('interpreter_needed').notNull().default(false),
     /** ISO 639 code of the language to interpret into. */
     interpreterLanguage: text('interpreter_language'),
@@ -562,7 +569,10 @@ export const caseEvents = pgTable(
     toPhase: text('to_phase'),
     /** Reason given for a phase change, reopening or reassignment (shown on the timeline). */
     note: text('note'),
-    details: jsonb('details').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    details: jsonb('details')
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
   },
   (t) => [index('case_events_case_idx').on(t.caseId, t.occurredAt)],
 );
@@ -593,4 +603,294 @@ export const caseAssessments = pgTable(
     completedBy: uuid('completed_by').references(() => users.id),
   },
   (t) => [uniqueIndex('case_assessments_case_version_uq').on(t.caseId, t.versionNo)],
+);
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+});
+
+/**
+ * Plans of a case: integration plan, Kooperationsplan (§ 15 SGB II, with its review date) and
+ * Hilfeplan (§ 36 SGB VIII). The owning agency edits the plan; `version` is the ETag of the plan
+ * with its goals and steps.
+ */
+export const casePlans = pgTable(
+  'case_plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    /** draft → agreed (with the person) → ended. */
+    status: text('status').notNull(),
+    ownerAgencyId: uuid('owner_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    agreedOn: date('agreed_on', { mode: 'string' }),
+    /** Next review (Fortschreibung); required for a Kooperationsplan. */
+    reviewDate: date('review_date', { mode: 'string' }),
+    endedOn: date('ended_on', { mode: 'string' }),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    updatedAt: ts('updated_at').notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+  },
+  (t) => [index('case_plans_case_idx').on(t.caseId), index('case_plans_review_idx').on(t.reviewDate)],
+);
+
+/** A goal of a plan: in the person's own words and as a measurable target. */
+export const casePlanGoals = pgTable(
+  'case_plan_goals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => casePlans.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    ownWords: text('own_words').notNull(),
+    target: text('target').notNull(),
+    targetDate: date('target_date', { mode: 'string' }),
+    status: text('status').notNull(),
+  },
+  (t) => [index('case_plan_goals_plan_idx').on(t.planId)],
+);
+
+/**
+ * A step of a plan: one link of the chain of services (Leistungskette). Responsible agency (and
+ * optionally a named colleague), a measure or a local resource, due date, status and result.
+ * `resourceId` is the typed link to the social-space resource directory (no foreign key until
+ * that table exists).
+ */
+export const casePlanSteps = pgTable(
+  'case_plan_steps',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => casePlans.id, { onDelete: 'cascade' }),
+    goalId: uuid('goal_id').references(() => casePlanGoals.id, { onDelete: 'set null' }),
+    position: integer('position').notNull(),
+    measure: text('measure').notNull(),
+    responsibleAgencyId: uuid('responsible_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    responsibleUserId: uuid('responsible_user_id').references(() => users.id),
+    resourceId: uuid('resource_id'),
+    dueDate: date('due_date', { mode: 'string' }),
+    status: text('status').notNull(),
+    result: text('result'),
+  },
+  (t) => [
+    index('case_plan_steps_plan_idx').on(t.planId),
+    index('case_plan_steps_agency_idx').on(t.responsibleAgencyId, t.status),
+    index('case_plan_steps_resource_idx').on(t.resourceId),
+  ],
+);
+
+/**
+ * Tasks and deadlines on a case, for an agency of the case team and optionally a named colleague.
+ * `source` says where a task came from: written by hand, a plan's review date, or a decision of a
+ * case conference (`sourceId` is then the plan or the decision).
+ */
+export const caseTasks = pgTable(
+  'case_tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    description: text('description'),
+    assigneeAgencyId: uuid('assignee_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    assigneeUserId: uuid('assignee_user_id').references(() => users.id),
+    dueDate: date('due_date', { mode: 'string' }),
+    /** open → done | cancelled */
+    status: text('status').notNull(),
+    source: text('source').notNull(),
+    sourceId: uuid('source_id'),
+    completedAt: ts('completed_at'),
+    completedBy: uuid('completed_by').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    updatedAt: ts('updated_at').notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+  },
+  (t) => [
+    index('case_tasks_case_idx').on(t.caseId),
+    index('case_tasks_user_idx').on(t.assigneeUserId, t.status, t.dueDate),
+    index('case_tasks_agency_idx').on(t.assigneeAgencyId, t.status, t.dueDate),
+    index('case_tasks_source_idx').on(t.source, t.sourceId),
+  ],
+);
+
+/**
+ * Case notes (Vermerke): contact, home visit, phone call, conference … with a confidentiality
+ * level: `team` (the case team), `agency` (the author's agency), `author` (the author alone).
+ */
+export const caseNotes = pgTable(
+  'case_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    occurredAt: ts('occurred_at').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    confidentiality: text('confidentiality').notNull(),
+    authorUserId: uuid('author_user_id')
+      .notNull()
+      .references(() => users.id),
+    authorAgencyId: uuid('author_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [index('case_notes_case_idx').on(t.caseId, t.occurredAt)],
+);
+
+/**
+ * Documents of a case: metadata here, the bytes in case_document_contents (lists never load them).
+ * `retentionClass` decides when the data-protection purge deletes the document.
+ */
+export const caseDocuments = pgTable(
+  'case_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    docType: text('doc_type').notNull(),
+    title: text('title').notNull(),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    retentionClass: text('retention_class').notNull(),
+    confidentiality: text('confidentiality').notNull(),
+    uploadedAt: ts('uploaded_at').notNull(),
+    uploadedBy: uuid('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    uploadedAgencyId: uuid('uploaded_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+  },
+  (t) => [index('case_documents_case_idx').on(t.caseId, t.uploadedAt)],
+);
+
+export const caseDocumentContents = pgTable('case_document_contents', {
+  documentId: uuid('document_id')
+    .primaryKey()
+    .references(() => caseDocuments.id, { onDelete: 'cascade' }),
+  content: bytea('content').notNull(),
+});
+
+/** Appointments of a case, with whom, where, and whether an interpreter is needed. */
+export const caseAppointments = pgTable(
+  'case_appointments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    startsAt: ts('starts_at').notNull(),
+    endsAt: ts('ends_at'),
+    location: text('location'),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    userId: uuid('user_id').references(() => users.id),
+    interpreterLanguage: text('interpreter_language'),
+    /** planned → held | missed | cancelled */
+    status: text('status').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    updatedAt: ts('updated_at').notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+  },
+  (t) => [
+    index('case_appointments_case_idx').on(t.caseId, t.startsAt),
+    index('case_appointments_user_idx').on(t.userId, t.startsAt),
+  ],
+);
+
+/** Case conferences (Fallkonferenzen): participants from several agencies, agenda, minutes, decisions. */
+export const caseConferences = pgTable(
+  'case_conferences',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    scheduledAt: ts('scheduled_at').notNull(),
+    location: text('location'),
+    /** planned → held (minutes final, decisions became tasks) | cancelled */
+    status: text('status').notNull(),
+    agenda: jsonb('agenda')
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    minutes: text('minutes'),
+    heldAt: ts('held_at'),
+    organiserAgencyId: uuid('organiser_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    updatedAt: ts('updated_at').notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+  },
+  (t) => [index('case_conferences_case_idx').on(t.caseId, t.scheduledAt)],
+);
+
+/** Who takes part: an agency (optionally a named colleague) or someone outside (the person, an interpreter). */
+export const caseConferenceParticipants = pgTable(
+  'case_conference_participants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conferenceId: uuid('conference_id')
+      .notNull()
+      .references(() => caseConferences.id, { onDelete: 'cascade' }),
+    agencyId: uuid('agency_id').references(() => agencies.id),
+    userId: uuid('user_id').references(() => users.id),
+    externalName: text('external_name'),
+    externalRole: text('external_role'),
+    attended: boolean('attended'),
+  },
+  (t) => [index('case_conference_participants_conf_idx').on(t.conferenceId)],
+);
+
+/** A decision of a conference for a named agency; becomes a case task when the minutes are final. */
+export const caseConferenceDecisions = pgTable(
+  'case_conference_decisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conferenceId: uuid('conference_id')
+      .notNull()
+      .references(() => caseConferences.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    text: text('text').notNull(),
+    responsibleAgencyId: uuid('responsible_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    responsibleUserId: uuid('responsible_user_id').references(() => users.id),
+    dueDate: date('due_date', { mode: 'string' }),
+    taskId: uuid('task_id').references(() => caseTasks.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('case_conference_decisions_conf_idx').on(t.conferenceId)],
 );

@@ -62,6 +62,23 @@ export const caseEventKinds = [
   // Written by the people module: a merge of person records moved the case to the survivor, or its undo moved it back.
   'person_merged',
   'person_merge_undone',
+  // Plans, tasks, conferences, notes, documents and appointments of the case.
+  'plan_created',
+  'plan_updated',
+  'plan_step_progress',
+  'task_created',
+  'task_updated',
+  'task_completed',
+  'conference_scheduled',
+  'conference_updated',
+  'conference_held',
+  'conference_cancelled',
+  'note_added',
+  'note_updated',
+  'document_uploaded',
+  'document_removed',
+  'appointment_scheduled',
+  'appointment_updated',
 ] as const;
 export type CaseEventKind = (typeof caseEventKinds)[number];
 

@@ -11,7 +11,13 @@ import { QueryError } from '../../components/ui/query-error';
 import { formatDateTime } from '../../lib/format';
 import { paths } from '../../lib/paths';
 import { hasPermission, useMe } from '../../lib/session';
+import { CaseAppointmentsPanel } from './case-appointments-panel';
 import { CaseAssessmentsPanel } from './case-assessments-panel';
+import { CaseConferencesPanel } from './case-conferences-panel';
+import { CaseDocumentsPanel } from './case-documents-panel';
+import { CaseNotesPanel } from './case-notes-panel';
+import { CasePlansPanel } from './case-plans-panel';
+import { CaseTasksPanel } from './case-tasks-panel';
 import { closureReasonLabel, personLabel, phaseLabel } from './case-format';
 import { CasePhaseDialog } from './case-phase-dialog';
 import { CasePhaseStepper } from './case-phase-stepper';
@@ -144,6 +150,16 @@ export function CaseDetailPage() {
         <div className="lotse-grid">
           <CaseTeamPanel value={value} onStale={onStale} />
           <CaseAssessmentsPanel value={value} />
+        </div>
+        <CasePlansPanel value={value} />
+        <div className="lotse-grid">
+          <CaseTasksPanel value={value} />
+          <CaseAppointmentsPanel value={value} />
+        </div>
+        <CaseConferencesPanel value={value} />
+        <div className="lotse-grid">
+          <CaseNotesPanel value={value} />
+          <CaseDocumentsPanel value={value} />
         </div>
         <CaseTimeline value={value} />
       </div>

@@ -97,6 +97,44 @@ export const routePolicy: Readonly<Record<string, RouteRule>> = {
   'PUT /api/v1/cases/:id/assessments/:versionNo': allow('case.write'),
   'POST /api/v1/cases/:id/assessments/:versionNo/complete': allow('case.write'),
 
+  // Plans of a case (integration plan, Kooperationsplan, Hilfeplan) with goals and steps.
+  'GET /api/v1/cases/:id/plans': allow('case.read'),
+  'POST /api/v1/cases/:id/plans': allow('case.write'),
+  'GET /api/v1/cases/:id/plans/:planId': allow('case.read'),
+  'PUT /api/v1/cases/:id/plans/:planId': allow('case.write'),
+  'POST /api/v1/cases/:id/plans/:planId/steps/:stepId/progress': allow('case.write'),
+  'GET /api/v1/cases/:id/plans/:planId/pdf': allow('case.read'),
+
+  // Tasks and deadlines: per case, and the inboxes across cases.
+  'GET /api/v1/tasks': allow('case.read'),
+  'GET /api/v1/cases/:id/tasks': allow('case.read'),
+  'POST /api/v1/cases/:id/tasks': allow('case.write'),
+  'PATCH /api/v1/cases/:id/tasks/:taskId': allow('case.write'),
+
+  // Case conferences (Fallkonferenzen).
+  'GET /api/v1/cases/:id/conferences': allow('case.read'),
+  'POST /api/v1/cases/:id/conferences': allow('case.write'),
+  'GET /api/v1/cases/:id/conferences/:conferenceId': allow('case.read'),
+  'PUT /api/v1/cases/:id/conferences/:conferenceId': allow('case.write'),
+  'POST /api/v1/cases/:id/conferences/:conferenceId/finalise': allow('case.write'),
+  'POST /api/v1/cases/:id/conferences/:conferenceId/cancel': allow('case.write'),
+
+  // Notes, documents and appointments of a case.
+  'GET /api/v1/cases/:id/notes': allow('case.read'),
+  'POST /api/v1/cases/:id/notes': allow('case.write'),
+  'PATCH /api/v1/cases/:id/notes/:noteId': allow('case.write'),
+  'GET /api/v1/cases/:id/documents': allow('case.read'),
+  'POST /api/v1/cases/:id/documents': allow('case.write'),
+  'GET /api/v1/cases/:id/documents/:documentId/content': allow('case.read'),
+  'DELETE /api/v1/cases/:id/documents/:documentId': allow('case.write'),
+  'GET /api/v1/cases/:id/appointments': allow('case.read'),
+  'POST /api/v1/cases/:id/appointments': allow('case.write'),
+  'PATCH /api/v1/cases/:id/appointments/:appointmentId': allow('case.write'),
+  'GET /api/v1/appointments': allow('case.read'),
+
+  // Colleagues of an agency who can be named on a case team, a step, a task or a conference.
+  'GET /api/v1/agencies/:id/caseworkers': allow('case.write'),
+
   'GET /api/v1/audit/events': allow('audit.read'),
   'GET /api/v1/audit/verify': allow('audit.verify'),
 };

@@ -75,6 +75,10 @@ export const auditEventDetails = {
   }),
   'assessment.completed': z.object({ versionNo: z.number().int() }),
   'assessment.compared': z.object({ from: z.number().int(), to: z.number().int() }),
+  // --- case plans (insert plan events below this line)
+  // --- case tasks and conferences (insert task and conference events below this line)
+  // --- case notes, documents, appointments (insert their events below this line)
+  // --- colleagues, demo cases (insert events below this line)
   'audit.viewed': z.object({ filters: z.record(z.string(), z.unknown()), results: z.number().int() }),
   'audit.verified': z.object({
     ok: z.boolean(),
