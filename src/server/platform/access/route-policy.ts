@@ -42,6 +42,12 @@ export const routePolicy: Readonly<Record<string, RouteRule>> = {
 
   'GET /api/v1/workspace': allow('workspace.read'),
 
+  // The legal-domain rules engine on facts the caller supplies (no stored person, so no social
+  // data): a public calculator, like the benefit calculators of the Bundesagentur.
+  'POST /api/v1/legal/evaluate': { access: 'public' },
+  // The same engine on a stored person's residence documents (social data: scoped and audited).
+  'GET /api/v1/people/:id/legal-evaluation': allow('person.read'),
+
   'GET /api/v1/agencies': allow('agency.read'),
   'GET /api/v1/agencies/:id': allow('agency.read'),
   'PATCH /api/v1/agencies/:id': allow('agency.manage'),
