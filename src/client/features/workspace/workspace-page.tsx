@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { EmptyState } from '../../components/ui/empty-state';
 import { Loading } from '../../components/ui/loading';
 import { PageHeading } from '../../components/ui/page-heading';
 import { QueryError } from '../../components/ui/query-error';
 import { formatDateTime } from '../../lib/format';
 import { paths } from '../../lib/paths';
 import { hasPermission, useMe } from '../../lib/session';
+import { MyTasksCard } from './my-tasks-card';
 import { workspaceQuery, type Workspace } from './workspace-api';
 
 function SignInTable({ signIns }: { signIns: Workspace['recentSignIns'] }) {
@@ -63,18 +63,7 @@ export function WorkspacePage() {
       </PageHeading>
 
       <div className="lotse-grid">
-        <section className="kern-card kern-card--hug lotse-grid__wide" aria-labelledby="tasks-title">
-          <div className="kern-card__container">
-            <header className="kern-card__header">
-              <h2 className="kern-title kern-title--large" id="tasks-title">
-                {t('workspace.tasksTitle')}
-              </h2>
-            </header>
-            <div className="kern-card__body">
-              <EmptyState title={t('workspace.tasksEmpty')}>{t('workspace.tasksEmptyText')}</EmptyState>
-            </div>
-          </div>
-        </section>
+        <MyTasksCard canReadCases={hasPermission(me, 'case.read')} />
 
         <section className="kern-card kern-card--hug" aria-labelledby="agency-title">
           <div className="kern-card__container">

@@ -10,6 +10,8 @@ import { check } from '../../platform/access/access';
 import type { Actor } from '../../platform/access/actor';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log';
 import { AppError, fieldMessage } from '../../platform/errors/app-error';
+import { todayIn } from '../../../shared/domain/calendar-date';
+import { workloadTaskCounts } from './case-tasks.repository';
 import { agencyRefs, teamRef, workloadCounts, workloadStaff } from './cases.repository';
 
 type PhaseCounts = Record<CasePhase, number>;
@@ -18,8 +20,9 @@ const openOf = (c: PhaseCounts) => casePhases.reduce((n, p) => (p === 'closure' 
 
 /**
  * The team lead's view of the workload: cases led by the own team (default, when the team lead
- * has a team) or by the whole agency, per phase and per lead case manager. Overdue tasks follow
- * with the tasks of the cases module.
+ * has a team) or by the whole agency, per phase and per lead case manager; per colleague also
+ * the open tasks named to them and how many are overdue, and the agency's tasks that name no
+ * colleague.
  */
 export async function caseWorkload(
   db: Db,
@@ -44,7 +47,10 @@ export async function caseWorkload(
   }
   const teamId = scope === 'team' ? a.teamId : null;
   const counts = await workloadCounts(db, { agencyId: a.agencyId, teamId });
-  const leads = [...new Set(counts.map((c) => c.leadUserId))];
+  const tasks = await workloadTaskCounts(db, { agencyId: a.agencyId, teamId }, todayIn(ctx.now));
+  const tasksOf = new Map(tasks.perUser.map((t) => [t.userId, t]));
+  // Whoever leads cases or holds open tasks of the scope shows, even when no longer active.
+  const leads = [...new Set([...counts.map((c) => c.leadUserId), ...tasks.perUser.map((t) => t.userId)])];
   const staff = await workloadStaff(db, { agencyId: a.agencyId, teamId }, leads);
 
   const byPhase = zeroCounts();
@@ -68,10 +74,18 @@ export async function caseWorkload(
     caseworkers: staff
       .map((u) => {
         const c = perUser.get(u.id) ?? zeroCounts();
-        return { user: { id: u.id, displayName: u.displayName, active: u.active }, openCases: openOf(c), byPhase: c };
+        const t = tasksOf.get(u.id);
+        return {
+          user: { id: u.id, displayName: u.displayName, active: u.active },
+          openCases: openOf(c),
+          byPhase: c,
+          openTasks: t?.open ?? 0,
+          overdueTasks: t?.overdue ?? 0,
+        };
       })
       // The busiest first: that is where a team lead looks for cases to reassign.
       .sort((x, y) => y.openCases - x.openCases || x.user.displayName.localeCompare(y.user.displayName, 'de')),
+    unassignedTasks: tasks.unassigned,
   };
   await db.transaction(async (tx) => {
     await recordAudit(tx, ctx, { type: 'case.workload_viewed', subjectType: 'case', details: { scope } });

@@ -1,0 +1,123 @@
+import type { caseTasksDe } from './ui-de-case-tasks';
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+
+/** English UI strings of tasks and deadlines: the case's tasks, the inbox, the workload columns. */
+export const caseTasksEn: Widen<typeof caseTasksDe> = {
+  nav: 'Tasks',
+  panel: {
+    title: 'Tasks and deadlines',
+    create: 'Add a task',
+    showDone: 'Show completed and cancelled tasks',
+    listLabel: 'Tasks of the case',
+    emptyTitle: 'No open tasks',
+    emptyText: 'Add a task when an agency of the case team is to do something by a date.',
+    emptyAllTitle: 'No tasks yet',
+    closedHint:
+      'The case is closed: new tasks can be added after reopening it. Open tasks can still be completed or cancelled.',
+  },
+  fields: {
+    title: 'Task',
+    description: 'Description',
+    agency: 'Responsible agency',
+    user: 'Responsible colleague',
+    dueDate: 'Due on',
+    status: 'Status',
+    case: 'Case',
+    assignee: 'Responsible',
+    source: 'Origin',
+  },
+  hints: {
+    title: 'What is to be done? For example "Support the housing entitlement application".',
+    agency: 'Tasks go to agencies of the case team.',
+    user: 'Without a name, the agency as a whole is responsible.',
+  },
+  wholeAgency: 'The agency as a whole (no name)',
+  chooseAgency: 'Please choose',
+  colleaguesUnavailable:
+    'The colleagues of this agency cannot be loaded right now. Without a name, the agency as a whole is responsible.',
+  statuses: { open: 'open', done: 'done', cancelled: 'cancelled' },
+  sources: {
+    manual: 'added',
+    plan_review: 'Review of a plan',
+    conference_decision: 'Decision of a case conference',
+  },
+  toConference: 'To the case conference',
+  overdue: 'overdue',
+  dueOn: 'due on {{date}}',
+  noDueDate: 'no deadline',
+  completedOn: 'completed on {{date}}',
+  completedBy: 'completed on {{date}} by {{name}}',
+  createdBy: 'added by {{name}} ({{agency}})',
+  actions: {
+    complete: 'Done',
+    completeFor: 'Mark as done: {{title}}',
+    reopen: 'Reopen',
+    reopenFor: 'Reopen: {{title}}',
+    edit: 'Edit',
+    editFor: 'Edit: {{title}}',
+    cancel: 'Cancel task',
+    cancelFor: 'Cancel task: {{title}}',
+    undo: 'Undo',
+  },
+  dialogs: {
+    createTitle: 'Add a task',
+    editTitle: 'Edit the task',
+    submitCreate: 'Add task',
+    submitEdit: 'Save',
+    cancelTitle: 'Cancel the task?',
+    cancelText:
+      'The task "{{title}}" will be marked as cancelled. A cancelled task cannot be reopened; add a new one if needed.',
+    cancelConfirm: 'Mark as cancelled',
+  },
+  messages: {
+    created: 'The task "{{title}}" was added.',
+    saved: 'The task "{{title}}" was saved.',
+    completed: 'The task "{{title}}" is done.',
+    reopened: 'The task "{{title}}" is open again.',
+    cancelled: 'The task "{{title}}" was cancelled.',
+    stale: 'Someone else changed this task in the meantime. The current version is loaded – please check it and repeat your change.',
+  },
+  inbox: {
+    title: 'Tasks',
+    intro: 'Tasks and deadlines from the cases your agency works on.',
+    viewLabel: 'View',
+    views: { mine: 'Mine', team: 'Team', overdue: 'Overdue' },
+    viewIntros: {
+      mine: 'Tasks you are named for.',
+      team: 'All tasks of your agency – with or without a named colleague.',
+      overdue: 'Open tasks of your agency whose deadline has passed.',
+    },
+    filter: 'Filter tasks',
+    status: 'Status',
+    statuses: { open: 'Open', done: 'Done', cancelled: 'Cancelled', all: 'All' },
+    sort: 'Sort by',
+    sorts: {
+      dueDate_asc: 'Due date, earliest first',
+      dueDate_desc: 'Due date, latest first',
+      createdAt_desc: 'Newest first',
+      createdAt_asc: 'Oldest first',
+      caseReference_asc: 'Case reference ascending',
+      caseReference_desc: 'Case reference descending',
+    },
+    caption: 'Tasks',
+    summary: '{{open}} open, {{overdue}} of them overdue',
+    action: 'Action',
+    emptyTitle: 'No tasks found',
+    emptyTexts: {
+      mine: 'With these filters, no task names you.',
+      team: 'With these filters, your agency has no tasks.',
+      overdue: 'No overdue tasks – every deadline is met.',
+    },
+  },
+  workload: {
+    openTasks: 'Open tasks',
+    overdueTasks: 'Overdue tasks',
+    unassigned: 'Tasks of your agency without a named colleague: {{open}} open, {{overdue}} of them overdue.',
+    toInbox: 'To the team’s tasks',
+  },
+  workspace: {
+    summary: '{{open}} open, {{overdue}} of them overdue',
+    link: 'To my tasks',
+  },
+};
