@@ -1,43 +1,5 @@
 import { currentLanguage } from '../../lib/i18n';
-
-/**
- * Languages that Mülheim's offices meet most often, with the names caseworkers use. Dari (prs) and
- * Sorani (ckb) are kept apart from Persian and Kurmanji: an interpreter for one does not cover the other.
- */
-const LANGUAGE_NAMES: Record<string, { de: string; en: string }> = {
-  de: { de: 'Deutsch', en: 'German' },
-  en: { de: 'Englisch', en: 'English' },
-  ar: { de: 'Arabisch', en: 'Arabic' },
-  fa: { de: 'Persisch (Farsi)', en: 'Persian (Farsi)' },
-  prs: { de: 'Dari', en: 'Dari' },
-  ps: { de: 'Paschtu', en: 'Pashto' },
-  ku: { de: 'Kurdisch (Kurmandschi)', en: 'Kurdish (Kurmanji)' },
-  ckb: { de: 'Kurdisch (Sorani)', en: 'Kurdish (Sorani)' },
-  ti: { de: 'Tigrinya', en: 'Tigrinya' },
-  am: { de: 'Amharisch', en: 'Amharic' },
-  so: { de: 'Somali', en: 'Somali' },
-  tr: { de: 'Türkisch', en: 'Turkish' },
-  uk: { de: 'Ukrainisch', en: 'Ukrainian' },
-  ru: { de: 'Russisch', en: 'Russian' },
-  fr: { de: 'Französisch', en: 'French' },
-  es: { de: 'Spanisch', en: 'Spanish' },
-  it: { de: 'Italienisch', en: 'Italian' },
-  pl: { de: 'Polnisch', en: 'Polish' },
-  ro: { de: 'Rumänisch', en: 'Romanian' },
-  bg: { de: 'Bulgarisch', en: 'Bulgarian' },
-  sq: { de: 'Albanisch', en: 'Albanian' },
-  sr: { de: 'Serbisch', en: 'Serbian' },
-  ur: { de: 'Urdu', en: 'Urdu' },
-  hi: { de: 'Hindi', en: 'Hindi' },
-  bn: { de: 'Bengalisch', en: 'Bengali' },
-  ha: { de: 'Hausa', en: 'Hausa' },
-  yo: { de: 'Yoruba', en: 'Yoruba' },
-  ig: { de: 'Igbo', en: 'Igbo' },
-  ff: { de: 'Fulfulde (Ful)', en: 'Fula (Fulfulde)' },
-  wo: { de: 'Wolof', en: 'Wolof' },
-  ln: { de: 'Lingala', en: 'Lingala' },
-  sw: { de: 'Swahili', en: 'Swahili' },
-};
+import { languageNames as LANGUAGE_NAMES } from '../../../shared/domain/languages';
 
 /** The value of the language select that reveals a free code input. */
 export const OTHER_LANGUAGE = 'other';

@@ -11,7 +11,9 @@ const idsOf = (details: readonly Record<string, unknown>[], keys: readonly strin
 
 /**
  * Everything that happened on the case, newest first, filterable by kind and by the agency the
- * actor acted for. Team and reassignment entries come with the names they refer to.
+ * actor acted for. Team and reassignment entries come with the names they refer to. Entries
+ * about records the actor may not see (a note of another agency, a colleague's private
+ * document) are left out, from the page and from the total (see `EventRestriction`).
  */
 export async function caseTimeline(
   db: Db,
@@ -20,10 +22,11 @@ export async function caseTimeline(
   query: CaseTimelineQuery,
   ctx: AuditContext,
 ): Promise<CaseTimeline> {
-  await check(db, actor, 'case.read', [id]);
+  const a = await check(db, actor, 'case.read', [id]);
   const { rows, total } = await timelineOf(
     db,
     id,
+    { agencyId: a.agencyId, userId: a.userId },
     { kind: query.kind, agencyId: query.agencyId },
     query.pageSize,
     (query.page - 1) * query.pageSize,

@@ -400,15 +400,59 @@ export async function casesOfPerson(db: Db, personId: string, agencyId: string):
 
 export type TimelineRow = { event: CaseEventRow; actor: UserRef | null; agency: Ref | null };
 
+/**
+ * Who an entry about a restricted record (a confidential note or document, later anything the
+ * data-protection rules restrict) is visible to, stored in the entry's details: only the agency
+ * `visibleToAgencyId`, only the user `visibleToUserId`, or both conditions. An entry without
+ * these keys is visible to the whole case team. The timeline filters on them in SQL, so an entry
+ * the viewer may not see is missing from the page and from the total alike.
+ */
+export type EventRestriction = { visibleToAgencyId?: string; visibleToUserId?: string };
+export const EVENT_RESTRICTION_KEYS = ['visibleToAgencyId', 'visibleToUserId'] as const;
+
+/** The colleague looking at the timeline. */
+export type TimelineViewer = { agencyId: string; userId: string };
+
+function eventVisibleTo(viewer: TimelineViewer): SQL {
+  const agency = sql`${caseEvents.details}->>'visibleToAgencyId'`;
+  const user = sql`${caseEvents.details}->>'visibleToUserId'`;
+  return and(
+    or(sql`${agency} is null`, sql`${agency} = ${viewer.agencyId}`),
+    or(sql`${user} is null`, sql`${user} = ${viewer.userId}`),
+  )!;
+}
+
+/**
+ * Sets the restriction of every entry of the case whose details name the record
+ * (`details[key] = recordId`), e.g. when a note's confidentiality changes: its earlier entries
+ * follow, so a note made private does not stay visible through its history.
+ */
+export async function restrictCaseEvents(
+  tx: Db,
+  caseId: string,
+  key: string,
+  recordId: string,
+  restriction: EventRestriction,
+): Promise<void> {
+  await tx
+    .update(caseEvents)
+    .set({
+      details: sql`(${caseEvents.details} - 'visibleToAgencyId' - 'visibleToUserId') || ${JSON.stringify(restriction)}::jsonb`,
+    })
+    .where(and(eq(caseEvents.caseId, caseId), sql`${caseEvents.details}->>${key} = ${recordId}`));
+}
+
 export async function timelineOf(
   db: Db,
   caseId: string,
+  viewer: TimelineViewer,
   filter: { kind?: string; agencyId?: string },
   limit: number,
   offset: number,
 ): Promise<{ rows: TimelineRow[]; total: number }> {
   const where = and(
     eq(caseEvents.caseId, caseId),
+    eventVisibleTo(viewer),
     filter.kind ? eq(caseEvents.kind, filter.kind) : undefined,
     filter.agencyId ? eq(caseEvents.actorAgencyId, filter.agencyId) : undefined,
   );

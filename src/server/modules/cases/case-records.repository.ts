@@ -1,0 +1,78 @@
+import { and, eq, exists, inArray, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { agencies, cases, caseTeamMembers, users } from '../../db/schema';
+
+/** The colleague asking: their agency and themselves. */
+export type Viewer = { agencyId: string; userId: string };
+
+export type UserRef = { id: string; displayName: string };
+export type Ref = { id: string; name: string };
+
+/**
+ * The confidentiality filter of notes and documents in SQL: team-level records, the agency's
+ * records of the viewer's agency, the viewer's own author-level records. Lists, counts and
+ * single-record lookups all go through it, so an invisible record never shows.
+ */
+export function visibleRecord(
+  cols: { confidentiality: AnyColumn; agencyId: AnyColumn; userId: AnyColumn },
+  viewer: Viewer,
+): SQL {
+  return or(
+    eq(cols.confidentiality, 'team'),
+    and(eq(cols.confidentiality, 'agency'), eq(cols.agencyId, viewer.agencyId)),
+    and(eq(cols.confidentiality, 'author'), eq(cols.userId, viewer.userId)),
+  )!;
+}
+
+/** The case's current team includes the agency (the case rule for case.read). */
+export function caseOnTeamOf(agencyId: string): SQL {
+  return exists(
+    sql`(select 1 from ${caseTeamMembers} where ${and(
+      eq(caseTeamMembers.caseId, cases.id),
+      eq(caseTeamMembers.agencyId, agencyId),
+      isNull(caseTeamMembers.leftAt),
+    )})`,
+  );
+}
+
+/** Phase and closure time of the case (for retention due dates and the actions a record offers). */
+export async function caseClosure(
+  db: Db,
+  caseId: string,
+): Promise<{ phase: string; closedAt: Date | null } | undefined> {
+  const [row] = await db
+    .select({ phase: cases.phase, closedAt: cases.closedAt })
+    .from(cases)
+    .where(eq(cases.id, caseId))
+    .limit(1);
+  return row;
+}
+
+/** The agencies on the case's current team. */
+export async function currentTeamAgencyIds(db: Db, caseId: string): Promise<Set<string>> {
+  const rows = await db
+    .select({ agencyId: caseTeamMembers.agencyId })
+    .from(caseTeamMembers)
+    .where(and(eq(caseTeamMembers.caseId, caseId), isNull(caseTeamMembers.leftAt)));
+  return new Set(rows.map((r) => r.agencyId));
+}
+
+export async function userRefsOf(db: Db, ids: readonly (string | null)[]): Promise<Map<string, UserRef>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(inArray(users.id, wanted));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export async function agencyRefsOf(db: Db, ids: readonly string[]): Promise<Map<string, Ref>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .select({ id: agencies.id, name: agencies.name })
+    .from(agencies)
+    .where(inArray(agencies.id, wanted));
+  return new Map(rows.map((r) => [r.id, r]));
+}
