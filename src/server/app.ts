@@ -27,6 +27,7 @@ import { agencyRoutes } from './modules/agencies/agencies.routes';
 import { userRoutes } from './modules/admin/users.routes';
 import { peopleRoutes } from './modules/people/people.routes';
 import { caseRoutes } from './modules/cases/cases.routes';
+import { legalRoutes } from './modules/legal/legal.routes';
 import { workspaceRoutes } from './modules/workspace/workspace.routes';
 import { registerPolicies } from './modules/policies';
 
@@ -112,6 +113,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(userRoutes(deps));
   await app.register(peopleRoutes(deps));
   await app.register(caseRoutes(deps));
+  await app.register(legalRoutes(deps));
   await app.register(auditRoutes(deps));
 
   const clientDir = options.clientDir ?? defaultClientDir;

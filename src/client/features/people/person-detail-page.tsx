@@ -28,6 +28,7 @@ import {
   PersonLanguagesSection,
 } from './person-detail-sections';
 import { PersonFormFields } from './person-form-fields';
+import { PersonLegalPanel } from './person-legal-panel';
 import {
   PERSON_FORM_FIELDS,
   personFormSchema,
@@ -158,6 +159,7 @@ export function PersonDetailPage() {
         </div>
         <PersonCasesPanel personId={data.id} />
         <ResidenceDocumentsPanel personId={data.id} canWrite={canWrite} />
+        <PersonLegalPanel person={data} />
         <PersonDuplicatesPanel personId={data.id} />
         {canWrite ? (
           <PersonEditForm
