@@ -1,10 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, login, loginAsAdmin, logout, settled, tabTo } from './helpers';
+import { expectNoAxeViolations, login, logout, settled, tabTo } from './helpers';
 
 // One case from intake to closure through the UI: a Sozialamt caseworker opens a case for a newly
 // registered person, adds the Jobcenter to the team, completes an assessment and moves the case
-// through every phase; the Jobcenter caseworker then sees the case and the person. The demo seed
-// holds thousands of people, so the name carries a random suffix.
+// through every phase; the Jobcenter caseworker then sees the case and the person, and the demo
+// team lead reassigns it from the case page and from the workload page. The demo seed holds
+// thousands of people and a few hundred cases, so names carry a random suffix and every count is
+// taken relative to what was there before.
 test.describe.configure({ mode: 'serial' });
 
 const suffix = Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
@@ -98,16 +100,58 @@ test('the case list finds the case; filters and empty state work', async () => {
   await expect(page.getByRole('heading', { level: 1 })).toContainText(reference);
 });
 
-test('the Jobcenter joins the case team', async () => {
+test('the Jobcenter joins the case team with a named colleague', async () => {
   await page.getByRole('button', { name: 'Behörde hinzufügen' }).click();
+  const colleague = dialog().getByLabel('Kollegin / Kollege');
+  // The colleagues of an agency are offered once the agency is chosen.
+  await expect(colleague).toBeDisabled();
   await dialog().getByLabel('Behörde', { exact: true }).selectOption({ label: 'Jobcenter / Sozialagentur' });
+  await expect(colleague).toBeEnabled();
+  await expect(colleague.getByRole('option')).toHaveText([
+    'Niemand Bestimmtes (die Behörde)',
+    'Jonas Krämer (Integrationsfachkräfte)',
+  ]);
+  await colleague.selectOption({ label: 'Jonas Krämer (Integrationsfachkräfte)' });
   await dialog().getByLabel('Rolle').selectOption({ label: 'Beteiligt' });
   await expectNoAxeViolations(page, 'Behörde hinzufügen');
   await dialog().getByRole('button', { name: 'Behörde hinzufügen' }).click();
   await expect(dialog()).toHaveCount(0);
   const team = page.locator('#case-team');
-  await expect(team.getByText('Jobcenter / Sozialagentur')).toBeVisible();
+  await expect(team.getByText('Jobcenter / Sozialagentur – Jonas Krämer')).toBeVisible();
   await expect(team.getByRole('button', { name: 'Mitgliedschaft beenden: Jobcenter / Sozialagentur' })).toBeVisible();
+});
+
+test('the lead agency edits the title with the keyboard; an empty title is refused', async () => {
+  const opener = page.getByRole('button', { name: 'Bearbeiten', exact: true });
+  await opener.focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog()).toBeVisible();
+  const title = dialog().getByLabel('Titel');
+  await expect(title).toHaveValue(caseTitle);
+  await expectNoAxeViolations(page, 'Fall bearbeiten');
+  await title.focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  const save = dialog().getByRole('button', { name: 'Speichern' });
+  await tabTo(page, save);
+  await page.keyboard.press('Enter');
+  await expect(dialog().getByRole('alert').filter({ hasText: 'Titel' })).toBeVisible();
+  await title.focus();
+  await page.keyboard.type(`${caseTitle} und Wohnung`);
+  await tabTo(page, save);
+  await page.keyboard.press('Enter');
+  await expect(dialog()).toHaveCount(0);
+  await expect(page.getByText('Der Fall wurde gespeichert.')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(`${caseTitle} und Wohnung`);
+  await expect(page.locator('#case-timeline').getByRole('listitem').filter({ hasText: 'Fall geändert' })).toHaveCount(
+    1,
+  );
+  // Back to the original title (the later steps look for it).
+  await opener.click();
+  await dialog().getByLabel('Titel').fill(caseTitle);
+  await dialog().getByRole('button', { name: 'Speichern' }).click();
+  await expect(dialog()).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${reference} – ${caseTitle}`);
 });
 
 test('the phase dialog works with the keyboard and shows the server’s explanation', async () => {
@@ -295,60 +339,62 @@ test('the Jobcenter caseworker sees the case and the person', async ({ browser }
   await expect(page.locator('#person-cases').getByRole('link', { name: new RegExp(reference) })).toBeVisible();
 });
 
-test('a team lead sees the workload and reassigns the case', async ({ browser }) => {
-  // The demo has no team lead: the administrator creates one in the Sozialamt's team.
-  const admin = await (await browser.newContext()).newPage();
-  await loginAsAdmin(admin);
-  const me = await admin.request.get('/api/v1/auth/me');
-  const csrf = ((await me.json()) as { session: { csrfToken: string } }).session.csrfToken;
-  const agencies = (await (await admin.request.get('/api/v1/agencies')).json()) as {
-    items: { id: string; kind: string }[];
-  };
-  const sozialamt = agencies.items.find((a) => a.kind === 'sozialamt')!;
-  const detail = (await (await admin.request.get(`/api/v1/agencies/${sozialamt.id}`)).json()) as {
-    teams: { id: string; name: string }[];
-  };
-  const team = detail.teams.find((t) => t.name === 'Flüchtlingssozialdienst')!;
-  const username = `leitung${suffix}`;
-  const password = `Teamleitung-${suffix}-2026!`;
-  const created = await admin.request.post('/api/v1/users', {
-    data: {
-      username,
-      displayName: `Lena Leitung ${suffix}`,
-      agencyId: sozialamt.id,
-      teamId: team.id,
-      roles: ['team_lead'],
-      initialPassword: password,
-    },
-    headers: { 'X-CSRF-Token': csrf },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  await admin.context().close();
-
+test('the demo team lead reassigns the case from the case page', async ({ browser }) => {
   await page.context().close();
   page = await (await browser.newContext()).newPage();
-  await login(page, username, password);
-  await page.goto('/faelle');
-  await page.getByRole('link', { name: 'Arbeitslast' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Arbeitslast' })).toBeVisible();
-  const perCaseworker = page.getByRole('table', { name: 'Fälle je Fachkraft' });
-  const sabine = perCaseworker.getByRole('row').filter({ hasText: 'Sabine Schulte' });
-  await expect(sabine).toBeVisible();
-  await expectNoAxeViolations(page, 'Arbeitslast');
-
-  await page.getByLabel('Aktenzeichen').fill(reference);
-  await page.getByLabel('Neue Fallverantwortung').selectOption({ label: `Lena Leitung ${suffix}` });
-  await page.getByRole('textbox', { name: 'Begründung' }).fill('Vertretung während der Elternzeit.');
-  await page.getByRole('button', { name: 'Neu zuweisen' }).click();
-  await expect(page.getByText(`Der Fall ${reference} liegt jetzt bei Lena Leitung ${suffix}.`)).toBeVisible();
-  await expect(perCaseworker.getByRole('row').filter({ hasText: `Lena Leitung ${suffix}` })).toContainText('1');
-
+  await login(page, 'teamleitung');
   await page.goto(caseUrl);
-  // The case header names the new lead (the team list names her too, with her role).
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(reference);
+  // Steering stays with the lead agency's caseworkers; the team lead reassigns.
+  await page.getByRole('button', { name: 'Neu zuweisen' }).click();
+  await expect(dialog()).toBeVisible();
+  await expect(dialog().getByText('Bisherige Fallverantwortung: Sabine Schulte')).toBeVisible();
+  const newLead = dialog().getByLabel('Neue Fallverantwortung');
+  // Colleagues of every agency on the team, without the current lead.
+  await expect(newLead.getByRole('option', { name: 'Jonas Krämer – Jobcenter / Sozialagentur' })).toHaveCount(1);
+  await expect(newLead.getByRole('option', { name: /Sabine Schulte/ })).toHaveCount(0);
+  await expectNoAxeViolations(page, 'Fall neu zuweisen');
+  // A reason is required.
+  await newLead.selectOption({ label: 'Tobias Lindner – Sozialamt – Leistungen für Geflüchtete' });
+  await dialog().getByRole('button', { name: 'Neu zuweisen' }).click();
+  await expect(dialog().getByRole('alert').filter({ hasText: 'Begründung' })).toBeVisible();
+  await dialog().getByRole('textbox', { name: 'Begründung' }).fill('Vertretung während der Elternzeit.');
+  await dialog().getByRole('button', { name: 'Neu zuweisen' }).click();
+  await expect(dialog()).toHaveCount(0);
+  await expect(page.getByText('Der Fall liegt jetzt bei Tobias Lindner.')).toBeVisible();
   await expect(
-    page.getByText(`Lena Leitung ${suffix} (Sozialamt – Leistungen für Geflüchtete)`, { exact: true }),
+    page.getByText('Tobias Lindner (Sozialamt – Leistungen für Geflüchtete)', { exact: true }),
   ).toBeVisible();
   await expect(
     page.locator('#case-timeline').getByRole('listitem').filter({ hasText: 'Fallverantwortung übergeben' }),
   ).toContainText('Vertretung während der Elternzeit.');
+});
+
+test('the team lead sees the workload and hands the case back by its reference', async () => {
+  await page.goto('/faelle');
+  await page.getByRole('link', { name: 'Arbeitslast' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Arbeitslast' })).toBeVisible();
+  const perCaseworker = page.getByRole('table', { name: 'Fälle je Fachkraft' });
+  const openCases = async (name: string) =>
+    Number(await perCaseworker.getByRole('row').filter({ hasText: name }).getByRole('cell').first().textContent());
+  await expect(perCaseworker.getByRole('row').filter({ hasText: 'Sabine Schulte' })).toBeVisible();
+  await expectNoAxeViolations(page, 'Arbeitslast');
+  const sabineBefore = await openCases('Sabine Schulte');
+  const tobiasBefore = await openCases('Tobias Lindner');
+
+  await page.getByLabel('Aktenzeichen').fill(reference);
+  await page.getByLabel('Neue Fallverantwortung').selectOption({ label: 'Sabine Schulte' });
+  await page.getByRole('textbox', { name: 'Begründung' }).fill('Rückkehr aus der Elternzeit.');
+  await page.getByRole('button', { name: 'Neu zuweisen' }).click();
+  await expect(page.getByText(`Der Fall ${reference} liegt jetzt bei Sabine Schulte.`)).toBeVisible();
+  await expect.poll(() => openCases('Sabine Schulte')).toBe(sabineBefore + 1);
+  expect(await openCases('Tobias Lindner')).toBe(tobiasBefore - 1);
+
+  await page.goto(caseUrl);
+  await expect(
+    page.getByText('Sabine Schulte (Sozialamt – Leistungen für Geflüchtete)', { exact: true }),
+  ).toBeVisible();
+  await expect(
+    page.locator('#case-timeline').getByRole('listitem').filter({ hasText: 'Fallverantwortung übergeben' }),
+  ).toHaveCount(2);
 });

@@ -78,7 +78,8 @@ describe('agencies', () => {
       const sozial = (
         await t.request('GET', `/api/v1/agencies/${byCode.sozialamt!.id}`, { session: caseworker })
       ).json<Detail>();
-      expect(sozial.teams.find((x) => x.name === 'Flüchtlingssozialdienst')!.memberCount).toBe(1);
+      // The caseworker and the team lead.
+      expect(sozial.teams.find((x) => x.name === 'Flüchtlingssozialdienst')!.memberCount).toBe(2);
       expect(sozial.teams.find((x) => x.name === 'Leistungen AsylbLG')!.memberCount).toBe(0);
       const steuerung = (
         await t.request('GET', `/api/v1/agencies/${byCode.steuerung!.id}`, { session: caseworker })

@@ -9,9 +9,9 @@
  * of seeding, so a demo set up on any day shows documents expiring within the warning window and
  * some already expired. Bulk inserts in one transaction: 3,000 people take a few seconds on PGlite.
  */
+import { bulkInsert } from './bulk-insert';
 import { randomUUID } from 'node:crypto';
-import { count, getTableColumns, sql } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import { count, sql } from 'drizzle-orm';
 import { BLOCKING_KEYS_VERSION, recordBlockingKeys } from '../../shared/domain/people-matching/blocking-keys';
 import {
   createSeededRandom,
@@ -565,32 +565,6 @@ function addressesFor(
   if (homeUntil) add(a.flat(), 'residence', null, addDays(homeUntil, 1), null);
   if (a.adult && rng() < 0.04) add(a.postal(), 'postal', 'c/o Beratungsstelle', since, null);
   return rows;
-}
-
-/**
- * Inserts many rows with one statement per 2,000 rows and a single JSON parameter
- * (`json_populate_recordset`): building statements with tens of thousands of bound parameters
- * costs more than the database's work (≈ 10 s instead of 2 s for the 3,000 demo people on PGlite).
- * Columns left out of the rows take their defaults.
- */
-async function bulkInsert<T extends PgTable>(db: Db, table: T, rows: T['$inferInsert'][]): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = getTableColumns(table) as Record<string, { name: string }>;
-  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((k) => k in columns);
-  const names = sql.join(
-    keys.map((k) => sql.identifier(columns[k]!.name)),
-    sql`, `,
-  );
-  for (let i = 0; i < rows.length; i += 2_000) {
-    const json = JSON.stringify(
-      rows
-        .slice(i, i + 2_000)
-        .map((r) => Object.fromEntries(keys.map((k) => [columns[k]!.name, (r as Record<string, unknown>)[k] ?? null]))),
-    );
-    await db.execute(
-      sql`INSERT INTO ${table} (${names}) SELECT ${names} FROM json_populate_recordset(NULL::${table}, ${json})`,
-    );
-  }
 }
 
 /** Seeds `count` synthetic people with their households, documents, addresses, languages and contacts. */

@@ -128,8 +128,14 @@ export const DEMO_AGENCIES: DemoAgency[] = [
       { norm: '§ 8a SGB VIII', description: 'Schutzauftrag bei Kindeswohlgefährdung' },
       { norm: '§§ 27 ff. SGB VIII', description: 'Hilfe zur Erziehung' },
       { norm: '§ 36 SGB VIII', description: 'Mitwirkung, Hilfeplan' },
-      { norm: '§ 42a SGB VIII', description: 'Vorläufige Inobhutnahme unbegleiteter ausländischer Kinder und Jugendlicher' },
-      { norm: '§ 65 SGB VIII', description: 'Besonderer Vertrauensschutz in der persönlichen und erzieherischen Hilfe' },
+      {
+        norm: '§ 42a SGB VIII',
+        description: 'Vorläufige Inobhutnahme unbegleiteter ausländischer Kinder und Jugendlicher',
+      },
+      {
+        norm: '§ 65 SGB VIII',
+        description: 'Besonderer Vertrauensschutz in der persönlichen und erzieherischen Hilfe',
+      },
     ],
     contact: {
       address: cityAddress('Ruhrstraße 3'),
@@ -219,9 +225,7 @@ export const DEMO_AGENCIES: DemoAgency[] = [
       'Das CBE vermittelt Ehrenamtliche an Menschen, die Begleitung wünschen: Sprachpatenschaften, Begleitung zu Ämtern, ' +
       'Hilfe bei der Wohnungssuche. Es ist keine Behörde mit gesetzlichem Auftrag für Sozialdaten: Ehrenamtliche sehen nur, was ' +
       'sie für ihre Begleitung brauchen, und nur mit Einwilligung der Person.',
-    legalBases: [
-      { norm: 'Art. 6 Abs. 1 lit. a DSGVO', description: 'Einwilligung der betroffenen Person' },
-    ],
+    legalBases: [{ norm: 'Art. 6 Abs. 1 lit. a DSGVO', description: 'Einwilligung der betroffenen Person' }],
     contact: {
       address: cityAddress('Wallstraße 7'),
       phone: '0208 455-7',
@@ -234,7 +238,8 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     code: 'steuerung',
     name: 'Sozialplanung und Integrationsmonitoring',
     kind: 'steering',
-    shortMandate: 'Steuerung, Berichte für Rat und Evaluation – nur pseudonymisierte Daten; Datenschutz und Administration.',
+    shortMandate:
+      'Steuerung, Berichte für Rat und Evaluation – nur pseudonymisierte Daten; Datenschutz und Administration.',
     mandate:
       'Die Sozialplanung steuert das Modellprojekt und berichtet dem Rat der Stadt und der wissenschaftlichen Evaluation. ' +
       'Sie sieht ausschließlich pseudonymisierte und aggregierte Daten, nie einzelne Fallakten. Hier sind auch die ' +
@@ -257,15 +262,58 @@ export const DEMO_AGENCIES: DemoAgency[] = [
 type DemoUser = { username: string; displayName: string; agency: string; team?: string; roles: Role[]; totp?: boolean };
 
 export const DEMO_USERS: DemoUser[] = [
-  { username: 'sozialamt', displayName: 'Sabine Schulte', agency: 'sozialamt', team: 'Flüchtlingssozialdienst', roles: ['caseworker'] },
-  { username: 'jobcenter', displayName: 'Jonas Krämer', agency: 'jobcenter', team: 'Integrationsfachkräfte', roles: ['caseworker'] },
+  {
+    username: 'sozialamt',
+    displayName: 'Sabine Schulte',
+    agency: 'sozialamt',
+    team: 'Flüchtlingssozialdienst',
+    roles: ['caseworker'],
+  },
+  {
+    username: 'jobcenter',
+    displayName: 'Jonas Krämer',
+    agency: 'jobcenter',
+    team: 'Integrationsfachkräfte',
+    roles: ['caseworker'],
+  },
   { username: 'abh', displayName: 'Aylin Becker', agency: 'abh', team: 'Aufenthalt und Asyl', roles: ['caseworker'] },
-  { username: 'jugendamt', displayName: 'Jana Hoffmann', agency: 'jugendamt', team: 'Kommunaler Sozialer Dienst', roles: ['caseworker'] },
-  { username: 'gesundheitsamt', displayName: 'Dr. Georg Lehmann', agency: 'gesundheitsamt', team: 'Sozialpsychiatrischer Dienst', roles: ['caseworker'] },
-  { username: 'wohnungsamt', displayName: 'Wiebke Schneider', agency: 'wohnungsamt', team: 'Wohnungsvermittlung', roles: ['caseworker'] },
+  {
+    username: 'jugendamt',
+    displayName: 'Jana Hoffmann',
+    agency: 'jugendamt',
+    team: 'Kommunaler Sozialer Dienst',
+    roles: ['caseworker'],
+  },
+  {
+    username: 'gesundheitsamt',
+    displayName: 'Dr. Georg Lehmann',
+    agency: 'gesundheitsamt',
+    team: 'Sozialpsychiatrischer Dienst',
+    roles: ['caseworker'],
+  },
+  {
+    username: 'wohnungsamt',
+    displayName: 'Wiebke Schneider',
+    agency: 'wohnungsamt',
+    team: 'Wohnungsvermittlung',
+    roles: ['caseworker'],
+  },
   { username: 'aa', displayName: 'Andreas Albers', agency: 'aa', team: 'Arbeitsvermittlung', roles: ['caseworker'] },
   { username: 'cbe', displayName: 'Christa Berger', agency: 'cbe', team: 'Patenschaften', roles: ['caseworker'] },
-  { username: 'steuerung', displayName: 'Stefan Tillmann', agency: 'steuerung', team: 'Sozialplanung', roles: ['steering'] },
+  {
+    username: 'teamleitung',
+    displayName: 'Tobias Lindner',
+    agency: 'sozialamt',
+    team: 'Flüchtlingssozialdienst',
+    roles: ['team_lead'],
+  },
+  {
+    username: 'steuerung',
+    displayName: 'Stefan Tillmann',
+    agency: 'steuerung',
+    team: 'Sozialplanung',
+    roles: ['steering'],
+  },
   { username: 'dsb', displayName: 'Dorothea Brandt', agency: 'steuerung', roles: ['data_protection_officer'] },
   { username: 'admin', displayName: 'Anna Michels', agency: 'steuerung', roles: ['system_admin'], totp: true },
 ];
@@ -280,10 +328,18 @@ export async function isSeeded(db: Db): Promise<boolean> {
 export async function seedDemo(db: Db, now = new Date()): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
-    await tx.insert(municipality).values({ id: 1, name: 'Mülheim an der Ruhr', ags: '05117000', state: 'Nordrhein-Westfalen' });
-    await tx.insert(districts).values(
-      MUELHEIM_DISTRICTS.map((d, i) => ({ code: `MH-${String(i + 1).padStart(2, '0')}`, name: d.name, borough: d.borough })),
-    );
+    await tx
+      .insert(municipality)
+      .values({ id: 1, name: 'Mülheim an der Ruhr', ags: '05117000', state: 'Nordrhein-Westfalen' });
+    await tx
+      .insert(districts)
+      .values(
+        MUELHEIM_DISTRICTS.map((d, i) => ({
+          code: `MH-${String(i + 1).padStart(2, '0')}`,
+          name: d.name,
+          borough: d.borough,
+        })),
+      );
     const agencyIds = new Map<string, string>();
     const teamIds = new Map<string, string>();
     for (const a of DEMO_AGENCIES) {
@@ -303,7 +359,10 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
         .returning({ id: agencies.id });
       agencyIds.set(a.code, row!.id);
       for (const name of a.teams) {
-        const [team] = await tx.insert(teams).values({ agencyId: row!.id, name, createdAt: now }).returning({ id: teams.id });
+        const [team] = await tx
+          .insert(teams)
+          .values({ agencyId: row!.id, name, createdAt: now })
+          .returning({ id: teams.id });
         teamIds.set(`${a.code}/${name}`, team!.id);
       }
     }

@@ -1,10 +1,21 @@
 import { sql } from 'drizzle-orm';
 import type { Config } from '../config';
-import { openDatabase, type Database } from './client';
+import { openDatabase, type Database, type Db } from './client';
 import { recomputeStaleBlockingKeys } from '../modules/people/people.repository';
 import { migrateDatabase } from './migrate';
 import { isSeeded, seedDemo } from './seed-demo';
+import { hasCases, seedDemoCases } from './seed-demo-cases';
 import { hasPeople, seedDemoPeople } from './seed-demo-people';
+
+/**
+ * The demo municipality, each part only into a database that holds none of it yet: agencies and
+ * staff, then synthetic people (no real persons), then synthetic cases over them.
+ */
+export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
+  if (!(await isSeeded(db))) await seedDemo(db, now);
+  if (!(await hasPeople(db))) await seedDemoPeople(db, { now });
+  if (!(await hasCases(db))) await seedDemoCases(db, { now });
+}
 
 /**
  * Opens the configured engine, applies migrations, brings stale blocking keys up to date and seeds the demo
@@ -18,11 +29,7 @@ export async function prepareDatabase(config: Config): Promise<Database> {
     await migrateDatabase(database);
     // Keys computed by an older matching scheme would hide people from search and duplicate checks.
     await recomputeStaleBlockingKeys(database.db);
-    if (config.seed === 'demo') {
-      if (!(await isSeeded(database.db))) await seedDemo(database.db);
-      // Synthetic demo people (no real persons), only into a registry that holds nobody yet.
-      if (!(await hasPeople(database.db))) await seedDemoPeople(database.db);
-    }
+    if (config.seed === 'demo') await seedDemoData(database.db);
     // PGlite runs no autovacuum: without fresh statistics the planner ignores the blocking-key
     // index and scans every person (73 ms instead of 2 ms per lookup at 20,000 people).
     if (database.kind === 'pglite') await database.db.execute(sql`ANALYZE`);

@@ -19,13 +19,18 @@ import { CaseNotesPanel } from './case-notes-panel';
 import { CasePlansPanel } from './case-plans-panel';
 import { CaseTasksPanel } from './case-tasks-panel';
 import { closureReasonLabel, personLabel, phaseLabel } from './case-format';
+import { CaseEditDialog } from './case-edit-dialog';
 import { CasePhaseDialog } from './case-phase-dialog';
 import { CasePhaseStepper } from './case-phase-stepper';
+import { CaseReassignDialog } from './case-reassign-dialog';
 import { CaseTeamPanel } from './case-team-panel';
 import { CaseTimeline } from './case-timeline';
 import { caseDetailQuery } from './cases-api';
 
-/** One case: header with the phase stepper, phase change, team, assessment and timeline. */
+/**
+ * One case: header (edit title and household, reassign) with the phase stepper, phase change, team,
+ * assessment, the parts of the case work and the timeline.
+ */
 export function CaseDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -46,6 +51,8 @@ export function CaseDetailPage() {
     setMessage(null);
     setStale(true);
   };
+  const canEdit = canWrite && value.phase !== 'closure';
+  const canReassign = hasPermission(me, 'case.manage') && value.actions.reassign;
 
   return (
     <>
@@ -60,6 +67,36 @@ export function CaseDetailPage() {
         preline={t('cases.list.title')}
         documentTitle={t('cases.detailTitle', { reference: value.reference })}
       />
+      {canEdit || canReassign ? (
+        <div className="lotse-button-row">
+          {canEdit ? (
+            <CaseEditDialog
+              value={value}
+              onStale={onStale}
+              onSaved={(updated) => {
+                setStale(false);
+                setMessage({
+                  text: updated ? t('caseHeader.edit.saved') : t('caseHeader.edit.unchanged'),
+                  key: Date.now(),
+                });
+              }}
+            />
+          ) : null}
+          {canReassign ? (
+            <CaseReassignDialog
+              value={value}
+              onStale={onStale}
+              onReassigned={(updated) => {
+                setStale(false);
+                setMessage({
+                  text: t('caseHeader.reassign.done', { name: updated.lead.user.displayName }),
+                  key: Date.now(),
+                });
+              }}
+            />
+          ) : null}
+        </div>
+      ) : null}
       <div role="status">
         {message ? <Alert key={message.key} tone="success" title={message.text} role="none" /> : null}
       </div>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { addableTeamRoleSchema, type Case, type CaseTeamMember } from '../../../shared/contracts/cases';
@@ -13,11 +13,12 @@ import { formatDateTime } from '../../lib/format';
 import { useFormSummary } from '../../lib/use-form-summary';
 import { ruleErrors } from './case-format';
 import { caseChanged, casesApi, teamAgenciesQuery } from './cases-api';
+import { agencyCaseworkersQuery } from './colleagues-api';
 import { SectionCard } from '../../components/ui/section-card';
 import { FormActions } from '../../components/ui/form-actions';
 
-type AddValues = { agencyId: string; role: 'participant' | 'consulted' };
-const ADD_FIELDS = ['agencyId', 'role'] as const;
+type AddValues = { agencyId: string; userId: string; role: 'participant' | 'consulted' };
+const ADD_FIELDS = ['agencyId', 'userId', 'role'] as const;
 
 function AddMemberForm({ value, onDone, onStale }: { value: Case; onDone: () => void; onStale: () => void }) {
   const { t } = useTranslation();
@@ -26,12 +27,31 @@ function AddMemberForm({ value, onDone, onStale }: { value: Case; onDone: () => 
   const agencies = useQuery(teamAgenciesQuery);
   const onTeam = new Set(value.team.filter((m) => m.current).map((m) => m.agency.id));
   const candidates = (agencies.data?.items ?? []).filter((a) => !onTeam.has(a.id) && a.kind !== 'steering');
-  const form = useForm<AddValues>({ shouldFocusError: false, defaultValues: { agencyId: '', role: 'participant' } });
+  const form = useForm<AddValues>({
+    shouldFocusError: false,
+    defaultValues: { agencyId: '', userId: '', role: 'participant' },
+  });
+  const agencyId = useWatch({ control: form.control, name: 'agencyId' });
+  // The colleagues of the chosen agency: naming one is optional.
+  const colleagues = useQuery(agencyCaseworkersQuery(agencyId));
   const add = useMutation({
     mutationFn: (values: AddValues) =>
-      casesApi.addTeamMember(value, { agencyId: values.agencyId, userId: null, role: values.role }),
+      casesApi.addTeamMember(value, { agencyId: values.agencyId, userId: values.userId || null, role: values.role }),
   });
   const errors = form.formState.errors;
+  const colleagueOptions = () => {
+    if (agencyId === '') return [{ value: '', label: t('caseHeader.team.chooseAgencyFirst') }];
+    if (colleagues.isPending) return [{ value: '', label: t('caseHeader.team.loadingColleagues') }];
+    const items = colleagues.data?.items ?? [];
+    if (items.length === 0) return [{ value: '', label: t('caseHeader.team.noColleagues') }];
+    return [
+      { value: '', label: t('caseHeader.team.noColleague') },
+      ...items.map((c) => ({
+        value: c.id,
+        label: c.team ? t('caseHeader.team.colleagueWithTeam', { name: c.displayName, team: c.team }) : c.displayName,
+      })),
+    ];
+  };
   const onSubmit = form.handleSubmit((values) => {
     if (!values.agencyId) {
       form.setError('agencyId', { type: 'required', message: t('validation.required') });
@@ -56,7 +76,7 @@ function AddMemberForm({ value, onDone, onStale }: { value: Case; onDone: () => 
       className="lotse-stack lotse-dialog-form"
       aria-label={t('cases.team.addTitle')}
     >
-      <p className="kern-body">{t('cases.team.addIntro')}</p>
+      <p className="kern-body">{t('caseHeader.team.addIntro')}</p>
       <ErrorSummary items={summary.items} focusKey={summary.focusKey} />
       {agencies.error ? <p className="kern-body">{errorMessage(agencies.error, t)}</p> : null}
       <SelectField
@@ -67,7 +87,21 @@ function AddMemberForm({ value, onDone, onStale }: { value: Case; onDone: () => 
           { value: '', label: t('cases.team.chooseAgency') },
           ...candidates.map((a) => ({ value: a.id, label: a.name })),
         ]}
-        registration={form.register('agencyId')}
+        registration={form.register('agencyId', {
+          // Another agency's colleagues: the named colleague must belong to the chosen agency.
+          onChange: () => form.setValue('userId', ''),
+        })}
+      />
+      {colleagues.error ? <p className="kern-body">{errorMessage(colleagues.error, t)}</p> : null}
+      <SelectField
+        id={summary.id('userId')}
+        label={t('caseHeader.team.colleague')}
+        hint={t('caseHeader.team.colleagueHint')}
+        optional
+        error={errors.userId?.message}
+        disabled={agencyId === '' || colleagues.isPending}
+        options={colleagueOptions()}
+        registration={form.register('userId')}
       />
       <SelectField
         id={summary.id('role')}

@@ -1,118 +1,42 @@
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { casePhases, type CaseWorkload } from '../../../shared/contracts/cases';
 import { Alert } from '../../components/ui/alert';
-import { Button } from '../../components/ui/button';
-import { ErrorSummary } from '../../components/ui/error-summary';
-import { SelectField, TextAreaField, TextField } from '../../components/ui/form-field';
+import { SelectField } from '../../components/ui/form-field';
 import { Loading } from '../../components/ui/loading';
 import { PageHeading } from '../../components/ui/page-heading';
 import { QueryError } from '../../components/ui/query-error';
 import { paths } from '../../lib/paths';
-import { useFormSummary } from '../../lib/use-form-summary';
-import { caseChanged, casesApi, caseWorkloadQuery } from './cases-api';
-import { phaseLabel, ruleErrors } from './case-format';
-
-type ReassignValues = { reference: string; leadUserId: string; reason: string };
-const REASSIGN_FIELDS = ['reference', 'leadUserId', 'reason'] as const;
+import { caseWorkloadQuery } from './cases-api';
+import { CaseReassignForm } from './case-reassign-dialog';
+import { phaseLabel } from './case-format';
 
 /** Reassignment by file reference: the team lead names the case and the new lead case manager. */
 function ReassignForm({ workload }: { workload: CaseWorkload }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const summary = useFormSummary('case-reassign');
   const [done, setDone] = useState<string | null>(null);
-  const form = useForm<ReassignValues>({
-    shouldFocusError: false,
-    defaultValues: { reference: '', leadUserId: '', reason: '' },
-  });
-  const reassign = useMutation({
-    mutationFn: async (values: ReassignValues) => {
-      // The reference finds the case among those the agency works on.
-      const found = await casesApi.list({ scope: 'agency', q: values.reference.trim(), status: 'all', pageSize: 10 });
-      const match = found.items.find((c) => c.reference === values.reference.trim());
-      if (!match) throw new Error('not-found');
-      return casesApi.reassign(match.id, { leadUserId: values.leadUserId, reason: values.reason.trim() });
-    },
-  });
-  const errors = form.formState.errors;
-  const onSubmit = form.handleSubmit((values) => {
-    const missing = REASSIGN_FIELDS.filter((f) => values[f].trim() === '');
-    if (missing.length) {
-      for (const f of missing) form.setError(f, { type: 'required', message: t('validation.required') });
-      summary.showFieldErrors(ruleErrors(missing.map((f) => [f, t('validation.required')])));
-      return;
-    }
-    reassign.mutate(values, {
-      onSuccess: (updated) => {
-        caseChanged(queryClient, updated);
-        summary.clear();
-        form.reset();
-        setDone(t('cases.workload.reassigned', { reference: updated.reference, name: updated.lead.user.displayName }));
-      },
-      onError: (error) => {
-        setDone(null);
-        if (error instanceof Error && error.message === 'not-found') {
-          form.setError('reference', { type: 'server', message: t('cases.workload.referenceNotFound') });
-          summary.showFieldErrors(ruleErrors([['reference', t('cases.workload.referenceNotFound')]]));
-          return;
-        }
-        summary.showServerError(error, form.setError, REASSIGN_FIELDS);
-      },
-    });
-  });
   return (
-    <form
-      noValidate
-      onSubmit={(event) => void onSubmit(event)}
-      className="lotse-stack lotse-form-narrow"
-      aria-labelledby="reassign-title"
-    >
+    <section className="lotse-stack" aria-labelledby="reassign-title">
       <h2 className="kern-heading-medium" id="reassign-title">
         {t('cases.workload.reassignTitle')}
       </h2>
       <div role="status">{done ? <Alert tone="success" title={done} role="none" /> : null}</div>
-      <ErrorSummary items={summary.items} focusKey={summary.focusKey} />
-      <TextField
-        id={summary.id('reference')}
-        label={t('cases.fields.reference')}
-        hint={t('cases.workload.referenceHint')}
-        autoComplete="off"
-        error={errors.reference?.message}
-        registration={form.register('reference')}
+      <CaseReassignForm
+        formId="case-reassign"
+        candidates={workload.caseworkers
+          .filter((c) => c.user.active)
+          .map((c) => ({ id: c.user.id, label: c.user.displayName }))}
+        onDone={(updated) =>
+          setDone(t('cases.workload.reassigned', { reference: updated.reference, name: updated.lead.user.displayName }))
+        }
       />
-      <SelectField
-        id={summary.id('leadUserId')}
-        label={t('cases.workload.newLead')}
-        error={errors.leadUserId?.message}
-        options={[
-          { value: '', label: t('cases.workload.chooseLead') },
-          ...workload.caseworkers
-            .filter((c) => c.user.active)
-            .map((c) => ({ value: c.user.id, label: c.user.displayName })),
-        ]}
-        registration={form.register('leadUserId')}
-      />
-      <TextAreaField
-        id={summary.id('reason')}
-        label={t('cases.workload.reason')}
-        rows={3}
-        error={errors.reason?.message}
-        registration={form.register('reason')}
-      />
-      <div>
-        <Button type="submit" variant="primary" disabled={reassign.isPending}>
-          {reassign.isPending ? t('common.saving') : t('cases.workload.reassign')}
-        </Button>
-      </div>
-    </form>
+    </section>
   );
 }
 
-/** Team leads: open cases per caseworker and cases per phase; reassign a case. */
+/** Team leads: open cases, overdue and open tasks per caseworker, cases per phase; reassign a case. */
 export function WorkloadPage() {
   const { t } = useTranslation();
   const [scope, setScope] = useState<'team' | 'agency' | undefined>(undefined);
@@ -182,6 +106,12 @@ export function WorkloadPage() {
                   <th scope="col" className="kern-table__header">
                     {t('cases.workload.openCases')}
                   </th>
+                  <th scope="col" className="kern-table__header">
+                    {t('caseTasks.workload.overdueTasks')}
+                  </th>
+                  <th scope="col" className="kern-table__header">
+                    {t('caseTasks.workload.openTasks')}
+                  </th>
                   {casePhases.map((p) => (
                     <th key={p} scope="col" className="kern-table__header">
                       {phaseLabel(p)}
@@ -197,6 +127,16 @@ export function WorkloadPage() {
                       {c.user.active ? '' : ` (${t('cases.workload.inactive')})`}
                     </th>
                     <td className="kern-table__cell">{c.openCases}</td>
+                    <td className="kern-table__cell">
+                      {c.overdueTasks > 0 ? (
+                        <span className="kern-badge kern-badge--danger">
+                          <span className="kern-label">{c.overdueTasks}</span>
+                        </span>
+                      ) : (
+                        c.overdueTasks
+                      )}
+                    </td>
+                    <td className="kern-table__cell">{c.openTasks}</td>
                     {casePhases.map((p) => (
                       <td key={p} className="kern-table__cell">
                         {c.byPhase[p]}
@@ -207,6 +147,15 @@ export function WorkloadPage() {
               </tbody>
             </table>
           </div>
+          <p className="kern-body">
+            {t('caseTasks.workload.unassigned', {
+              open: data.unassignedTasks.open,
+              overdue: data.unassignedTasks.overdue,
+            })}{' '}
+            <Link className="kern-link" to={`${paths.tasks}?ansicht=team`}>
+              {t('caseTasks.workload.toInbox')}
+            </Link>
+          </p>
           <ReassignForm workload={data} />
         </div>
       ) : null}

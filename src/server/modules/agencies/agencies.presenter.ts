@@ -1,5 +1,6 @@
 import type { AgencyDetail, AgencySummary } from '../../../shared/contracts/agencies';
 import type { AgencyKind } from '../../../shared/contracts/common';
+import type { AgencyCaseworker } from '../../../shared/contracts/colleagues';
 import type { AgencyRow } from './agencies.repository';
 
 export function presentAgencySummary(row: AgencyRow): AgencySummary {
@@ -31,4 +32,12 @@ export function presentAgencyDetail(
     staffCount,
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+export function presentAgencyCaseworker(row: {
+  id: string;
+  displayName: string;
+  team: string | null;
+}): AgencyCaseworker {
+  return { id: row.id, displayName: row.displayName, team: row.team };
 }

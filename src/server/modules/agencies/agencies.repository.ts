@@ -1,4 +1,4 @@
-import { asc, count, eq, inArray } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { agencies, teams, users } from '../../db/schema';
 
@@ -54,4 +54,17 @@ export async function insertTeam(db: Db, agencyId: string, name: string, now: Da
 export async function findTeamByName(db: Db, agencyId: string, name: string) {
   const rows = await db.select().from(teams).where(eq(teams.agencyId, agencyId)).orderBy(asc(teams.name));
   return rows.find((t) => t.name.toLocaleLowerCase('de') === name.toLocaleLowerCase('de'));
+}
+
+/** The roles that work on cases; the colleagues directory lists only these. */
+const CASEWORK_ROLES = ['caseworker', 'team_lead'];
+
+/** Active staff of the agency who work on cases, with their team name, sorted by display name. */
+export async function listAgencyCaseworkers(db: Db, agencyId: string) {
+  return db
+    .select({ id: users.id, displayName: users.displayName, team: teams.name })
+    .from(users)
+    .leftJoin(teams, eq(teams.id, users.teamId))
+    .where(and(eq(users.agencyId, agencyId), eq(users.active, true), arrayOverlaps(users.roles, CASEWORK_ROLES)))
+    .orderBy(asc(users.displayName), asc(users.id));
 }

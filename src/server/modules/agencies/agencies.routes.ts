@@ -5,10 +5,11 @@ import {
   agencyUpdateRequestSchema,
   teamCreateRequestSchema,
 } from '../../../shared/contracts/agencies';
+import { agencyCaseworkerListSchema } from '../../../shared/contracts/colleagues';
 import { idParamsSchema } from '../../../shared/contracts/common';
 import type { AppDeps } from '../../platform/http/app-deps';
 import { auditContext } from '../../platform/http/request-context';
-import { addTeam, changeAgency, getAgencies, getAgency } from './agencies.service';
+import { addTeam, changeAgency, getAgencies, getAgency, getAgencyCaseworkers } from './agencies.service';
 
 const tags = ['agencies'];
 
@@ -23,6 +24,18 @@ export function agencyRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/api/v1/agencies/:id',
       { schema: { tags, summary: 'One agency: mandate, legal bases, contact, teams', params: idParamsSchema, response: { 200: agencyDetailSchema } } },
       async (req) => getAgency(deps.db, req.actor, req.params.id),
+    );
+    app.get(
+      '/api/v1/agencies/:id/caseworkers',
+      {
+        schema: {
+          tags,
+          summary: 'Active caseworkers and team leads of an agency, to name a colleague on a case',
+          params: idParamsSchema,
+          response: { 200: agencyCaseworkerListSchema },
+        },
+      },
+      async (req) => ({ items: await getAgencyCaseworkers(deps.db, req.actor, req.params.id) }),
     );
     app.patch(
       '/api/v1/agencies/:id',

@@ -1,16 +1,18 @@
 import type { z } from 'zod';
 import type { AgencyDetail, AgencySummary, agencyUpdateRequestSchema } from '../../../shared/contracts/agencies';
+import type { AgencyCaseworker } from '../../../shared/contracts/colleagues';
 import type { Db } from '../../db/client';
 import { check } from '../../platform/access/access';
 import type { Actor } from '../../platform/access/actor';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log';
 import { AppError } from '../../platform/errors/app-error';
-import { presentAgencyDetail, presentAgencySummary } from './agencies.presenter';
+import { presentAgencyCaseworker, presentAgencyDetail, presentAgencySummary } from './agencies.presenter';
 import {
   findAgency,
   findTeamByName,
   insertTeam,
   listAgencies,
+  listAgencyCaseworkers,
   lockAgency,
   staffCount,
   teamsWithMemberCounts,
@@ -27,6 +29,17 @@ export async function getAgency(db: Db, actor: Actor | null, id: string): Promis
   const row = await findAgency(db, id);
   if (!row) throw new AppError('NOT_FOUND');
   return presentAgencyDetail(row, await teamsWithMemberCounts(db, id), await staffCount(db, id));
+}
+
+/**
+ * Colleagues of an agency who can be named on a case (team member, step, task, conference). Any
+ * agency may be asked: it is a staff directory (names and teams), not social data, and a case
+ * team spans agencies. Only staff who work on cases may ask.
+ */
+export async function getAgencyCaseworkers(db: Db, actor: Actor | null, agencyId: string): Promise<AgencyCaseworker[]> {
+  await check(db, actor, 'case.write');
+  if (!(await findAgency(db, agencyId))) throw new AppError('NOT_FOUND');
+  return (await listAgencyCaseworkers(db, agencyId)).map(presentAgencyCaseworker);
 }
 
 export async function changeAgency(
