@@ -62,7 +62,14 @@ type Workload = {
   team: Ref | null;
   openCases: number;
   byPhase: Record<string, number>;
-  caseworkers: { user: UserRef & { active: boolean }; openCases: number; byPhase: Record<string, number> }[];
+  caseworkers: {
+    user: UserRef & { active: boolean };
+    openCases: number;
+    byPhase: Record<string, number>;
+    openTasks: number;
+    overdueTasks: number;
+  }[];
+  unassignedTasks: { open: number; overdue: number };
 };
 
 const RANDOM_UUID = '5d3c2b1a-0f9e-4d8c-8b7a-6e5f4d3c2b1a';
@@ -940,7 +947,8 @@ describe(`cases (${engine})`, () => {
         team: { name: 'Flüchtlingssozialdienst' },
       });
       const rows = await t.database.db.select().from(cases).where(eq(cases.leadAgencyId, agency.sozialamt!));
-      const teamLeads = new Set([user.sozialamt, user['soz-lead']]);
+      // The team Flüchtlingssozialdienst: the demo caseworker, the demo team lead and the test's team lead.
+      const teamLeads = new Set([user.sozialamt, user.teamleitung!, user['soz-lead']]);
       const inTeam = rows.filter((r) => teamLeads.has(r.leadUserId));
       expect(w.openCases).toBe(inTeam.filter((r) => r.phase !== 'closure').length);
       expect(Object.values(w.byPhase).reduce((a, b) => a + b, 0)).toBe(inTeam.length);
@@ -950,6 +958,11 @@ describe(`cases (${engine})`, () => {
         inTeam.filter((r) => r.leadUserId === user.sozialamt && r.phase !== 'closure').length,
       );
       expect(sabine.openCases).toBeGreaterThan(0);
+      // Her tasks are those of her own inbox (tasks and their overdue rule: case-tasks-api.test.ts).
+      const inboxTotal = async (query: string) =>
+        (await get(soz, `/api/v1/tasks?scope=mine&pageSize=1&${query}`)).json<{ page: { total: number } }>().page.total;
+      expect([sabine.openTasks, sabine.overdueTasks]).toEqual([await inboxTotal(''), await inboxTotal('overdue=true')]);
+      expect(Object.keys(w.unassignedTasks).sort()).toEqual(['open', 'overdue']);
 
       const whole = (await get(sozLead, '/api/v1/cases/workload?scope=agency')).json<Workload>();
       expect(whole.team).toBeNull();

@@ -80,6 +80,8 @@ export function AppShell() {
     { to: paths.agencies, label: t('nav.agencies'), permission: 'agency.read' },
     { to: paths.people, label: t('nav.people'), permission: 'person.read' },
     { to: paths.cases, label: t('cases.nav'), permission: 'case.read' },
+    { to: paths.tasks, label: t('caseTasks.nav'), permission: 'case.read' },
+    { to: paths.appointments, label: t('caseRecords.myAppointments.nav'), permission: 'case.read' },
     { to: paths.users, label: t('nav.users'), permission: 'user.read' },
     { to: paths.audit, label: t('nav.audit'), permission: 'audit.read' },
     { to: paths.account, label: t('nav.account') },

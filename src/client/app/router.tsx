@@ -52,7 +52,19 @@ const CaseDetailPage = lazy(() =>
 const AssessmentPage = lazy(() =>
   import('../features/cases/assessment-editor').then((m) => ({ default: m.AssessmentPage })),
 );
+const CasePlanPage = lazy(() =>
+  import('../features/cases/case-plan-page').then((m) => ({ default: m.CasePlanPage })),
+);
 const WorkloadPage = lazy(() => import('../features/cases/workload-page').then((m) => ({ default: m.WorkloadPage })));
+const TaskInboxPage = lazy(() =>
+  import('../features/cases/task-inbox-page').then((m) => ({ default: m.TaskInboxPage })),
+);
+const CaseConferencePage = lazy(() =>
+  import('../features/cases/case-conference-page').then((m) => ({ default: m.CaseConferencePage })),
+);
+const AppointmentsPage = lazy(() =>
+  import('../features/cases/appointments-page').then((m) => ({ default: m.AppointmentsPage })),
+);
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((m) => ({ default: m.AuditPage })));
 
 function guarded(permission: string, page: ReactNode) {
@@ -88,8 +100,15 @@ export function createAppRouter() {
             { path: paths.cases, element: guarded('case.read', <CaseListPage />) },
             { path: `${paths.cases}/neu`, element: guarded('case.write', <CaseCreatePage />) },
             { path: paths.caseWorkload, element: guarded('case.manage', <WorkloadPage />) },
+            { path: paths.appointments, element: guarded('case.read', <AppointmentsPage />) },
+            { path: paths.tasks, element: guarded('case.read', <TaskInboxPage />) },
+            {
+              path: paths.caseConference(':id', ':conferenceId'),
+              element: guarded('case.read', <CaseConferencePage />),
+            },
             { path: paths.case(':id'), element: guarded('case.read', <CaseDetailPage />) },
             { path: paths.caseAssessment(':id', ':versionNo'), element: guarded('case.read', <AssessmentPage />) },
+            { path: paths.casePlan(':id', ':planId'), element: guarded('case.read', <CasePlanPage />) },
             { path: paths.users, element: guarded('user.read', <UserListPage />) },
             { path: `${paths.users}/:id`, element: guarded('user.read', <UserDetailPage />) },
             { path: paths.audit, element: guarded('audit.read', <AuditPage />) },

@@ -18,5 +18,9 @@ export const paths = {
   caseNew: (personId: string) => `/faelle/neu?person=${encodeURIComponent(personId)}`,
   case: (id: string) => `/faelle/${id}`,
   caseAssessment: (id: string, versionNo: number | string) => `/faelle/${id}/einschaetzung/${versionNo}`,
+  casePlan: (caseId: string, planId: string) => `/faelle/${caseId}/plaene/${planId}`,
   caseWorkload: '/faelle/arbeitslast',
+  appointments: '/termine',
+  tasks: '/aufgaben',
+  caseConference: (caseId: string, conferenceId: string) => `/faelle/${caseId}/konferenzen/${conferenceId}`,
 } as const;

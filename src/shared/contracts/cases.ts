@@ -310,7 +310,13 @@ export const caseWorkloadSchema = z.object({
       user: userRefSchema.extend({ active: z.boolean() }),
       openCases: z.number().int(),
       byPhase: phaseCountsSchema,
+      /** Open tasks assigned to the colleague by name (on cases the agency is on the team of). */
+      openTasks: z.number().int(),
+      /** Of those, the ones whose due date lies before today (Europe/Berlin). */
+      overdueTasks: z.number().int(),
     }),
   ),
+  /** The agency's open tasks that name no colleague, and how many of them are overdue. */
+  unassignedTasks: z.object({ open: z.number().int(), overdue: z.number().int() }),
 });
 export type CaseWorkload = z.infer<typeof caseWorkloadSchema>;

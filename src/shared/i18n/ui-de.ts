@@ -1,3 +1,9 @@
+import { caseHeaderDe } from './ui-de-case-header';
+import { casePlansDe } from './ui-de-case-plans';
+import { caseConferencesDe } from './ui-de-case-conferences';
+import { caseTasksDe } from './ui-de-case-tasks';
+import { caseRecordsDe } from './ui-de-case-records';
+import { legalDe } from './ui-de-legal';
 import { personMergeDe } from './ui-de-person-merge';
 
 /**
@@ -649,8 +655,6 @@ export const uiDe = {
       current: 'Aktuelle Mitglieder',
       add: 'Behörde hinzufügen',
       addTitle: 'Behörde zum Fallteam hinzufügen',
-      addIntro:
-        'Die Behörde sieht danach den Fall und die Person. Einzelne Kolleginnen und Kollegen einer anderen Behörde können hier noch nicht benannt werden.',
       agency: 'Behörde',
       chooseAgency: 'Bitte wählen',
       role: 'Rolle',
@@ -771,7 +775,13 @@ export const uiDe = {
       empty: 'Ihre Behörde arbeitet an keinem Fall dieser Person.',
     },
   },
+  caseHeader: caseHeaderDe,
   personMerge: personMergeDe,
+  legal: legalDe,
+  caseRecords: caseRecordsDe,
+  caseTasks: caseTasksDe,
+  caseConferences: caseConferencesDe,
+  casePlans: casePlansDe,
   repeatGroup: {
     added: '{{item}} hinzugefügt',
     removed: '{{item}} entfernt',

@@ -1,4 +1,10 @@
+import { caseHeaderEn } from './ui-en-case-header';
 import type { UiResources } from './ui-de';
+import { casePlansEn } from './ui-en-case-plans';
+import { caseConferencesEn } from './ui-en-case-conferences';
+import { caseTasksEn } from './ui-en-case-tasks';
+import { caseRecordsEn } from './ui-en-case-records';
+import { legalEn } from './ui-en-legal';
 import { personMergeEn } from './ui-en-person-merge';
 
 /** English UI strings for the staff client; same keys as the German source. */
@@ -640,8 +646,6 @@ export const uiEn: UiResources = {
       current: 'Current members',
       add: 'Add agency',
       addTitle: 'Add an agency to the case team',
-      addIntro:
-        'The agency then sees the case and the person. Individual colleagues of another agency cannot be named here yet.',
       agency: 'Agency',
       chooseAgency: 'Please choose',
       role: 'Role',
@@ -762,7 +766,13 @@ export const uiEn: UiResources = {
       empty: 'Your agency works on no case of this person.',
     },
   },
+  caseHeader: caseHeaderEn,
   personMerge: personMergeEn,
+  legal: legalEn,
+  caseRecords: caseRecordsEn,
+  caseTasks: caseTasksEn,
+  caseConferences: caseConferencesEn,
+  casePlans: casePlansEn,
   repeatGroup: {
     added: '{{item}} added',
     removed: '{{item}} removed',

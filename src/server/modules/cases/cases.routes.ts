@@ -21,6 +21,10 @@ import {
 import type { AppDeps } from '../../platform/http/app-deps';
 import { auditContext } from '../../platform/http/request-context';
 import { assessmentRoutes } from './assessments.routes';
+import { caseRecordRoutes } from './case-records.routes';
+import { casePlanRoutes } from './case-plans.routes';
+import { caseConferenceRoutes } from './case-conferences.routes';
+import { caseTaskRoutes } from './case-tasks.routes';
 import { caseTimeline } from './case-timeline';
 import { caseWorkload } from './case-workload';
 import {
@@ -270,5 +274,9 @@ export function caseRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       async (req) => listPersonCases(deps.db, req.actor, req.params.id, auditContext(req, deps.now())),
     );
     await app.register(assessmentRoutes(deps));
+    await app.register(caseRecordRoutes(deps));
+    await app.register(casePlanRoutes(deps));
+    await app.register(caseTaskRoutes(deps));
+    await app.register(caseConferenceRoutes(deps));
   };
 }

@@ -76,8 +76,95 @@ export const auditEventDetails = {
   'assessment.completed': z.object({ versionNo: z.number().int() }),
   'assessment.compared': z.object({ from: z.number().int(), to: z.number().int() }),
   // --- case plans (insert plan events below this line)
+  // Plan events carry ids, codes, counts and field names: goals, measures and results stay in the plan tables.
+  'case_plan.listed': z.object({ count: z.number().int() }),
+  'case_plan.viewed': z.object({ planId: z.string(), version: z.number().int() }),
+  'case_plan.created': z.object({
+    planId: z.string(),
+    kind: z.string(),
+    goals: z.number().int(),
+    steps: z.number().int(),
+    reviewTask: z.string(),
+  }),
+  'case_plan.updated': z.object({
+    planId: z.string(),
+    kind: z.string(),
+    status: z.string(),
+    fields: z.array(z.string()),
+    goalsAdded: z.number().int(),
+    goalsRemoved: z.number().int(),
+    stepsAdded: z.number().int(),
+    stepsRemoved: z.number().int(),
+    version: z.number().int(),
+    reviewTask: z.string(),
+  }),
+  'case_plan.step_progress': z.object({
+    planId: z.string(),
+    stepId: z.string(),
+    status: z.string(),
+    resultChanged: z.boolean(),
+    version: z.number().int(),
+  }),
+  'case_plan.pdf_exported': z.object({ planId: z.string(), version: z.number().int() }),
   // --- case tasks and conferences (insert task and conference events below this line)
+  // Tasks and conferences: ids, codes, field names and counts — never titles, minutes or decision texts.
+  'case_task.listed': z.object({
+    scope: z.enum(['mine', 'team', 'case']),
+    resultCount: z.number().int(),
+    total: z.number().int(),
+  }),
+  'case_task.created': z.object({ taskId: z.string(), source: z.string(), assigneeAgencyId: z.string() }),
+  'case_task.updated': z.object({
+    taskId: z.string(),
+    fields: z.array(z.string()),
+    status: z.string(),
+    version: z.number().int(),
+  }),
+  'case_conference.listed': z.object({ count: z.number().int() }),
+  'case_conference.viewed': z.object({ conferenceId: z.string() }),
+  'case_conference.created': z.object({
+    conferenceId: z.string(),
+    participants: z.number().int(),
+    agendaItems: z.number().int(),
+  }),
+  'case_conference.updated': z.object({
+    conferenceId: z.string(),
+    fields: z.array(z.string()),
+    participants: z.number().int(),
+    decisions: z.number().int(),
+    version: z.number().int(),
+  }),
+  'case_conference.finalised': z.object({
+    conferenceId: z.string(),
+    taskIds: z.array(z.string()),
+    version: z.number().int(),
+  }),
+  'case_conference.cancelled': z.object({ conferenceId: z.string(), version: z.number().int() }),
   // --- case notes, documents, appointments (insert their events below this line)
+  // Notes and documents: ids, kinds, levels and field names — never subjects, texts, titles or file names.
+  'case_note.listed': z.object({ resultCount: z.number().int(), kind: z.string().nullable() }),
+  'case_note.created': z.object({ noteId: z.string(), kind: z.string(), confidentiality: z.string() }),
+  'case_note.updated': z.object({ noteId: z.string(), fields: z.array(z.string()), version: z.number().int() }),
+  'case_document.listed': z.object({ resultCount: z.number().int() }),
+  'case_document.uploaded': z.object({
+    documentId: z.string(),
+    docType: z.string(),
+    mediaType: z.string(),
+    sizeBytes: z.number().int(),
+    retentionClass: z.string(),
+    confidentiality: z.string(),
+  }),
+  'case_document.downloaded': z.object({ documentId: z.string() }),
+  'case_document.deleted': z.object({ documentId: z.string(), docType: z.string() }),
+  'case_appointment.listed': z.object({ resultCount: z.number().int(), when: z.string() }),
+  'case_appointment.created': z.object({ appointmentId: z.string(), kind: z.string() }),
+  'case_appointment.updated': z.object({
+    appointmentId: z.string(),
+    fields: z.array(z.string()),
+    status: z.string(),
+    version: z.number().int(),
+  }),
+  'appointment.overview_viewed': z.object({ scope: z.string(), resultCount: z.number().int() }),
   // --- colleagues, demo cases (insert events below this line)
   'audit.viewed': z.object({ filters: z.record(z.string(), z.unknown()), results: z.number().int() }),
   'audit.verified': z.object({
@@ -85,6 +172,8 @@ export const auditEventDetails = {
     checked: z.number().int(),
     firstBrokenSeq: z.number().int().nullable(),
   }),
+  // --- legal (legal-domain evaluation of a stored person: rule ids only, never facts or results)
+  'legal.evaluated': z.object({ ruleIds: z.array(z.string()) }),
 } as const;
 
 export type AuditEventType = keyof typeof auditEventDetails;
