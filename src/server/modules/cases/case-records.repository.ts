@@ -1,6 +1,6 @@
-import { and, eq, exists, inArray, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, eq, exists, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { agencies, cases, caseTeamMembers, users } from '../../db/schema';
+import { cases, caseTeamMembers } from '../../db/schema';
 
 /** The colleague asking: their agency and themselves. */
 export type Viewer = { agencyId: string; userId: string };
@@ -55,24 +55,4 @@ export async function currentTeamAgencyIds(db: Db, caseId: string): Promise<Set<
     .from(caseTeamMembers)
     .where(and(eq(caseTeamMembers.caseId, caseId), isNull(caseTeamMembers.leftAt)));
   return new Set(rows.map((r) => r.agencyId));
-}
-
-export async function userRefsOf(db: Db, ids: readonly (string | null)[]): Promise<Map<string, UserRef>> {
-  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-  if (wanted.length === 0) return new Map();
-  const rows = await db
-    .select({ id: users.id, displayName: users.displayName })
-    .from(users)
-    .where(inArray(users.id, wanted));
-  return new Map(rows.map((r) => [r.id, r]));
-}
-
-export async function agencyRefsOf(db: Db, ids: readonly string[]): Promise<Map<string, Ref>> {
-  const wanted = [...new Set(ids)];
-  if (wanted.length === 0) return new Map();
-  const rows = await db
-    .select({ id: agencies.id, name: agencies.name })
-    .from(agencies)
-    .where(inArray(agencies.id, wanted));
-  return new Map(rows.map((r) => [r.id, r]));
 }
