@@ -1,7 +1,7 @@
 import { and, count, desc, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agencies, auditEvents, caseEvents, caseTasks } from '../../src/server/db/schema';
+import { agencies, auditEvents, caseEvents, caseTasks, users } from '../../src/server/db/schema';
 import { todayIn } from '../../src/shared/domain/calendar-date';
 import { createTestApp, engine, type Session, type TestApp } from '../support/test-app';
 
@@ -28,7 +28,12 @@ type Task = {
 type TaskList = { items: Task[]; page: { page: number; pageSize: number; total: number } };
 type Inbox = TaskList & { counts: { open: number; overdue: number } };
 type Problem = { code: string; status: number; errors?: { path: string; message: string }[] };
-type CaseView = { id: string; reference: string; version: number; team: { id: string; agency: Ref; current: boolean }[] };
+type CaseView = {
+  id: string;
+  reference: string;
+  version: number;
+  team: { id: string; agency: Ref; current: boolean }[];
+};
 type Workload = {
   caseworkers: { user: UserRef & { active: boolean }; openCases: number; openTasks: number; overdueTasks: number }[];
   unassignedTasks: { open: number; overdue: number };
@@ -72,7 +77,14 @@ describe(`case tasks (${engine})`, () => {
   const auditCount = async (type: string) =>
     Number((await t.database.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.type, type)))[0]!.n);
   const lastAudit = async (type: string) =>
-    (await t.database.db.select().from(auditEvents).where(eq(auditEvents.type, type)).orderBy(desc(auditEvents.seq)).limit(1))[0]!;
+    (
+      await t.database.db
+        .select()
+        .from(auditEvents)
+        .where(eq(auditEvents.type, type))
+        .orderBy(desc(auditEvents.seq))
+        .limit(1)
+    )[0]!;
   const eventsOf = (caseId: string) =>
     t.database.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(caseEvents.occurredAt);
 
@@ -139,11 +151,14 @@ describe(`case tasks (${engine})`, () => {
     jc = await t.login('jobcenter');
     abh = await t.login('abh');
     jug = await t.login('jugendamt');
-    for (const a of await t.database.db.select({ id: agencies.id, code: agencies.code, name: agencies.name }).from(agencies)) {
+    for (const a of await t.database.db
+      .select({ id: agencies.id, code: agencies.code, name: agencies.name })
+      .from(agencies)) {
       agency[a.code] = a.id;
       agencyName[a.code] = a.name;
       const detail = await get(admin, `/api/v1/agencies/${a.id}`);
-      for (const tm of detail.json<{ teams: { id: string; name: string }[] }>().teams) team[`${a.code}/${tm.name}`] = tm.id;
+      for (const tm of detail.json<{ teams: { id: string; name: string }[] }>().teams)
+        team[`${a.code}/${tm.name}`] = tm.id;
     }
     const everyone = await get(admin, '/api/v1/users?pageSize=200');
     for (const u of everyone.json<{ items: { id: string; username: string }[] }>().items) user[u.username] = u.id;
@@ -238,7 +253,10 @@ describe(`case tasks (${engine})`, () => {
       });
       expect(badDate.statusCode).toBe(400);
       expect(paths(badDate)).toEqual(['body.dueDate']);
-      const noTitle = await post(soz, `/api/v1/cases/${c.id}/tasks`, { title: '  ', assigneeAgencyId: agency.sozialamt });
+      const noTitle = await post(soz, `/api/v1/cases/${c.id}/tasks`, {
+        title: '  ',
+        assigneeAgencyId: agency.sozialamt,
+      });
       expect(noTitle.statusCode).toBe(400);
       expect(await t.database.db.select({ n: count() }).from(caseTasks)).toEqual(rowsBefore);
     });
@@ -268,7 +286,10 @@ describe(`case tasks (${engine})`, () => {
       await closeCase(c.id);
       expect((await caseTasksOf(jc, c.id, 'status=all')).items.map((x) => x.case.closed)).toEqual([true, true, true]);
 
-      const created = await post(soz, `/api/v1/cases/${c.id}/tasks`, { title: 'Neu', assigneeAgencyId: agency.sozialamt });
+      const created = await post(soz, `/api/v1/cases/${c.id}/tasks`, {
+        title: 'Neu',
+        assigneeAgencyId: agency.sozialamt,
+      });
       expect([created.statusCode, problem(created).code]).toEqual([409, 'CONFLICT']);
       expect(messages(created)).toContain('Der Fall ist abgeschlossen');
 
@@ -313,7 +334,11 @@ describe(`case tasks (${engine})`, () => {
         description: 'Kursträger VHS',
       });
       expect(edited.statusCode, edited.body).toBe(200);
-      expect(edited.json<Task>()).toMatchObject({ title: 'Sprachkurs B1 anmelden', dueDate: addDays(today, 3), version: 4 });
+      expect(edited.json<Task>()).toMatchObject({
+        title: 'Sprachkurs B1 anmelden',
+        dueDate: addDays(today, 3),
+        version: 4,
+      });
       expect((await lastAudit('case_task.updated')).details).toMatchObject({
         fields: ['title', 'description', 'dueDate'],
         status: 'open',
@@ -400,14 +425,19 @@ describe(`case tasks (${engine})`, () => {
 
       const byAssignee = await change(abh, task, { dueDate: addDays(today, 10) });
       expect(byAssignee.statusCode, byAssignee.body).toBe(200);
-      const byCreator = await change(jc, byAssignee.json<Task>(), { description: 'Rücksprache mit der Ausländerbehörde' });
+      const byCreator = await change(jc, byAssignee.json<Task>(), {
+        description: 'Rücksprache mit der Ausländerbehörde',
+      });
       expect(byCreator.statusCode, byCreator.body).toBe(200);
       const byLead = await change(soz, byCreator.json<Task>(), {
         assigneeAgencyId: agency.jugendamt,
         assigneeUserId: user.jugendamt,
       });
       expect(byLead.statusCode, byLead.body).toBe(200);
-      expect(byLead.json<Task>().assignee).toMatchObject({ agency: { id: agency.jugendamt }, user: { id: user.jugendamt } });
+      expect(byLead.json<Task>().assignee).toMatchObject({
+        agency: { id: agency.jugendamt },
+        user: { id: user.jugendamt },
+      });
       // The Ausländerbehörde is no longer assignee, nor creator, nor lead.
       const former = await change(abh, byLead.json<Task>(), { status: 'done' });
       expect(former.statusCode).toBe(403);
@@ -416,6 +446,21 @@ describe(`case tasks (${engine})`, () => {
       expect(toAgency.json<Task>().assignee).toMatchObject({ agency: { id: agency.jobcenter }, user: null });
       const outside = await change(soz, toAgency.json<Task>(), { assigneeAgencyId: agency.wohnungsamt });
       expect([outside.statusCode, paths(outside)]).toEqual([400, ['assigneeAgencyId']]);
+    });
+
+    it('keeps the agency a task was created for when its creator later moves to another agency', async () => {
+      const c = await createCase('Wechsel der Dienststelle', ['jobcenter', 'abh']);
+      const task = await createTask(jc, c.id, { title: 'Unterlagen anfordern', assigneeAgencyId: agency.abh });
+      const [stored] = await t.database.db.select().from(caseTasks).where(eq(caseTasks.id, task.id));
+      expect(stored!.createdByAgencyId).toBe(agency.jobcenter);
+      await t.database.db.update(users).set({ agencyId: agency.jugendamt }).where(eq(users.id, user.jobcenter!));
+      try {
+        const listed = (await caseTasksOf(abh, c.id)).items.find((x) => x.id === task.id)!;
+        expect(listed.createdByAgency?.id).toBe(agency.jobcenter);
+        expect(listed.createdBy?.id).toBe(user.jobcenter);
+      } finally {
+        await t.database.db.update(users).set({ agencyId: agency.jobcenter }).where(eq(users.id, user.jobcenter!));
+      }
     });
   });
 
@@ -447,14 +492,22 @@ describe(`case tasks (${engine})`, () => {
         assigneeAgencyId: agency.sozialamt,
         assigneeUserId: user.sozialamt,
       });
-      await mk('agency', caseB.id, { title: 'Für die Stelle', assigneeAgencyId: agency.sozialamt, dueDate: addDays(today, -1) });
+      await mk('agency', caseB.id, {
+        title: 'Für die Stelle',
+        assigneeAgencyId: agency.sozialamt,
+        dueDate: addDays(today, -1),
+      });
       await mk('colleague', caseA.id, {
         title: 'Für die Kollegin',
         assigneeAgencyId: agency.sozialamt,
         assigneeUserId: user['soz-kollegin'],
         dueDate: addDays(today, 5),
       });
-      await mk('jobcenter', caseA.id, { title: 'Für das Jobcenter', assigneeAgencyId: agency.jobcenter, dueDate: addDays(today, -3) });
+      await mk('jobcenter', caseA.id, {
+        title: 'Für das Jobcenter',
+        assigneeAgencyId: agency.jobcenter,
+        dueDate: addDays(today, -3),
+      });
       const mineDone = await createTask(soz, caseB.id, {
         title: 'Erledigt für mich',
         assigneeAgencyId: agency.sozialamt,
@@ -475,7 +528,9 @@ describe(`case tasks (${engine})`, () => {
       const mine = await inbox(soz, 'scope=mine');
       expect(keysOf(mine.items)).toEqual(['mineOverdue', 'mineToday', 'mineNoDate']);
       const teamView = await inbox(soz, 'scope=team');
-      expect(new Set(keysOf(teamView.items))).toEqual(new Set(['mineOverdue', 'mineToday', 'mineNoDate', 'agency', 'colleague']));
+      expect(new Set(keysOf(teamView.items))).toEqual(
+        new Set(['mineOverdue', 'mineToday', 'mineNoDate', 'agency', 'colleague']),
+      );
       expect(keysOf((await inbox(soz2, 'scope=mine')).items)).toEqual(['colleague']);
       expect(keysOf((await inbox(jc, 'scope=team')).items)).toEqual(['jobcenter']);
       expect(keysOf((await inbox(jc, 'scope=mine')).items)).toEqual([]);
@@ -498,8 +553,13 @@ describe(`case tasks (${engine})`, () => {
       expect(keysOf((await inbox(soz, 'scope=mine&overdue=true')).items)).toEqual(['mineOverdue']);
       // A done task with a past date is not overdue.
       expect(keysOf((await inbox(soz, 'scope=mine&overdue=true&status=all')).items)).toEqual(['mineOverdue']);
-      expect(new Set(keysOf((await inbox(soz, 'scope=team&overdue=true')).items))).toEqual(new Set(['mineOverdue', 'agency']));
-      expect(keysOf((await inbox(soz, `scope=mine&dueBefore=${addDays(today, 1)}`)).items)).toEqual(['mineOverdue', 'mineToday']);
+      expect(new Set(keysOf((await inbox(soz, 'scope=team&overdue=true')).items))).toEqual(
+        new Set(['mineOverdue', 'agency']),
+      );
+      expect(keysOf((await inbox(soz, `scope=mine&dueBefore=${addDays(today, 1)}`)).items)).toEqual([
+        'mineOverdue',
+        'mineToday',
+      ]);
       // The counts ignore the other filters: they are those of the scope's open tasks.
       const mine = await inbox(soz, 'scope=mine&status=done');
       expect(mine.counts.open).toBe((await inbox(soz, 'scope=mine&status=open')).page.total);
@@ -516,7 +576,9 @@ describe(`case tasks (${engine})`, () => {
       expect(desc).toEqual(['colleague', 'mineToday', 'agency', 'mineOverdue', 'mineNoDate']);
       const created = keysOf((await inbox(soz, 'scope=team&sort=createdAt&dir=desc')).items);
       expect(created).toEqual(['colleague', 'agency', 'mineNoDate', 'mineToday', 'mineOverdue']);
-      const byCase = onlyOurs((await inbox(soz, 'scope=team&sort=caseReference&dir=desc')).items).map((x) => x.case.reference);
+      const byCase = onlyOurs((await inbox(soz, 'scope=team&sort=caseReference&dir=desc')).items).map(
+        (x) => x.case.reference,
+      );
       expect(byCase).toEqual([...byCase].sort().reverse());
       expect(byCase[0]).toBe(caseB.reference);
 
@@ -581,7 +643,11 @@ describe(`case tasks (${engine})`, () => {
         assigneeAgencyId: agency.sozialamt,
         dueDate: addDays(today, -4),
       });
-      await createTask(soz, c.id, { title: 'Jobcenter', assigneeAgencyId: agency.jobcenter, dueDate: addDays(today, -4) });
+      await createTask(soz, c.id, {
+        title: 'Jobcenter',
+        assigneeAgencyId: agency.jobcenter,
+        dueDate: addDays(today, -4),
+      });
       const done = await createTask(soz, c.id, {
         title: 'Erledigt',
         assigneeAgencyId: agency.sozialamt,

@@ -718,6 +718,10 @@ export const caseTasks = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull(),
     createdBy: uuid('created_by').references(() => users.id),
+    /** The agency the task was created for (its colleague may later move to another agency). */
+    createdByAgencyId: uuid('created_by_agency_id')
+      .notNull()
+      .references(() => agencies.id),
     updatedAt: ts('updated_at').notNull(),
     updatedBy: uuid('updated_by').references(() => users.id),
   },

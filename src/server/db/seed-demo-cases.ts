@@ -858,6 +858,7 @@ export async function seedDemoCases(db: Db, options: SeedDemoCasesOptions = {}):
         version: t.status === 'open' ? 1 : 2,
         createdAt,
         createdBy: t.creator.userId,
+        createdByAgencyId: agencyId(t.creator.agency),
         updatedAt: completedAt ?? createdAt,
         updatedBy: t.status === 'open' ? t.creator.userId : actorOf(ctx, c, t.agency, t.doneOn!).userId,
       });
@@ -1750,6 +1751,7 @@ function addConferences(ctx: Context, all: DemoCase[], rows: Rows, freeStamp: (d
         version: done ? 2 : 1,
         createdAt: heldStamp,
         createdBy: createdBy.userId,
+        createdByAgencyId: agencyId(createdBy.agency),
         updatedAt: doneStamp ?? heldStamp,
         updatedBy: done ? assignee : createdBy.userId,
       });

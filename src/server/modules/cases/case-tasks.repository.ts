@@ -2,15 +2,7 @@ import { and, arrayOverlaps, asc, count, desc, eq, exists, isNotNull, isNull, lt
 import { alias } from 'drizzle-orm/pg-core';
 import type { TaskInboxScope, TaskInboxSort, TaskStatusFilter } from '../../../shared/contracts/case-tasks';
 import type { Db } from '../../db/client';
-import {
-  agencies,
-  caseConferenceDecisions,
-  caseTasks,
-  caseTeamMembers,
-  cases,
-  people,
-  users,
-} from '../../db/schema';
+import { agencies, caseConferenceDecisions, caseTasks, caseTeamMembers, cases, people, users } from '../../db/schema';
 import { CASE_WORK_ROLES } from './cases.repository';
 
 export type TaskRow = typeof caseTasks.$inferSelect;
@@ -119,7 +111,7 @@ function recordQuery(db: Db) {
     .innerJoin(assigneeAgency, eq(assigneeAgency.id, caseTasks.assigneeAgencyId))
     .leftJoin(assigneeUser, eq(assigneeUser.id, caseTasks.assigneeUserId))
     .leftJoin(creator, eq(creator.id, caseTasks.createdBy))
-    .leftJoin(creatorAgency, eq(creatorAgency.id, creator.agencyId))
+    .leftJoin(creatorAgency, eq(creatorAgency.id, caseTasks.createdByAgencyId))
     .leftJoin(completer, eq(completer.id, caseTasks.completedBy))
     .leftJoin(
       caseConferenceDecisions,
@@ -140,7 +132,8 @@ function toRecord(r: RecordRow): TaskRecord {
     assigneeAgency: r.assigneeAgency,
     assigneeUser: userRef(r.assigneeUserId, r.assigneeUserName),
     createdBy: userRef(r.creatorId, r.creatorName),
-    createdByAgency: r.creatorAgencyId && r.creatorAgencyName !== null ? { id: r.creatorAgencyId, name: r.creatorAgencyName } : null,
+    createdByAgency:
+      r.creatorAgencyId && r.creatorAgencyName !== null ? { id: r.creatorAgencyId, name: r.creatorAgencyName } : null,
     completedBy: userRef(r.completerId, r.completerName),
     conferenceId: r.conferenceId,
   };
@@ -181,13 +174,6 @@ export async function updateTaskIfVersion(
     .where(and(eq(caseTasks.id, taskId), eq(caseTasks.version, expectedVersion)))
     .returning();
   return row;
-}
-
-/** The agency of a staff account (the agency a task's creator acts for). */
-export async function agencyOfUser(db: Db, userId: string | null): Promise<string | null> {
-  if (!userId) return null;
-  const [row] = await db.select({ agencyId: users.agencyId }).from(users).where(eq(users.id, userId)).limit(1);
-  return row?.agencyId ?? null;
 }
 
 /** An active caseworker or team lead of the agency (who can be named on a task or a decision). */
@@ -318,7 +304,10 @@ export async function workloadTaskCounts(
   db: Db,
   scope: { agencyId: string; teamId: string | null },
   today: string,
-): Promise<{ perUser: { userId: string; open: number; overdue: number }[]; unassigned: { open: number; overdue: number } }> {
+): Promise<{
+  perUser: { userId: string; open: number; overdue: number }[];
+  unassigned: { open: number; overdue: number };
+}> {
   const overdue = sql<number>`count(*) filter (where ${and(isNotNull(caseTasks.dueDate), lt(caseTasks.dueDate, today))})`;
   const base = and(
     eq(caseTasks.status, 'open'),

@@ -18,7 +18,6 @@ import { AppError, fieldMessage, type FieldError } from '../../platform/errors/a
 import { etagOf, ifMatchVersion, type Versioned } from '../../platform/http/etag';
 import { mayChangeTask, presentTask } from './case-tasks.presenter';
 import {
-  agencyOfUser,
   currentTeamAgencies,
   findTaskRecord,
   inboxTasks,
@@ -143,13 +142,17 @@ export async function insertTaskWithRecords(
   tx: Db,
   actor: Actor,
   ctx: AuditContext,
-  values: Pick<TaskValues, 'caseId' | 'title' | 'description' | 'assigneeAgencyId' | 'assigneeUserId' | 'dueDate' | 'source' | 'sourceId'>,
+  values: Pick<
+    TaskValues,
+    'caseId' | 'title' | 'description' | 'assigneeAgencyId' | 'assigneeUserId' | 'dueDate' | 'source' | 'sourceId'
+  >,
 ): Promise<TaskRow> {
   const row = await insertTask(tx, {
     ...values,
     status: 'open',
     createdAt: ctx.now,
     createdBy: actor.userId,
+    createdByAgencyId: actor.agencyId,
     updatedAt: ctx.now,
     updatedBy: actor.userId,
   });
@@ -219,7 +222,13 @@ export async function listCaseTasks(
 ): Promise<CaseTaskList> {
   const a = await check(db, actor, 'case.read', [caseId]);
   const today = todayIn(ctx.now);
-  const { rows, total } = await tasksOfCase(db, caseId, query.status, query.pageSize, (query.page - 1) * query.pageSize);
+  const { rows, total } = await tasksOfCase(
+    db,
+    caseId,
+    query.status,
+    query.pageSize,
+    (query.page - 1) * query.pageSize,
+  );
   const items = rows.map((r) => presentTask(r, a, today));
   await db.transaction(async (tx) => {
     await recordAudit(tx, ctx, {
@@ -290,7 +299,10 @@ export async function updateTask(
   if (provided.length === 0) {
     throw new AppError('VALIDATION_FAILED', {
       fieldErrors: [
-        { path: 'body', message: fieldMessage('Bitte mindestens eine Änderung angeben.', 'Please give at least one change.') },
+        {
+          path: 'body',
+          message: fieldMessage('Bitte mindestens eine Änderung angeben.', 'Please give at least one change.'),
+        },
       ],
     });
   }
@@ -299,9 +311,12 @@ export async function updateTask(
     if (!state) throw new AppError('NOT_FOUND');
     const task = await lockTask(tx, caseId, taskId);
     if (!task) throw new AppError('NOT_FOUND');
-    const creatorAgencyId = await agencyOfUser(tx, task.createdBy);
     if (
-      !mayChangeTask(a, { assigneeAgencyId: task.assigneeAgencyId, creatorAgencyId, leadAgencyId: state.leadAgencyId })
+      !mayChangeTask(a, {
+        assigneeAgencyId: task.assigneeAgencyId,
+        creatorAgencyId: task.createdByAgencyId,
+        leadAgencyId: state.leadAgencyId,
+      })
     ) {
       throw forbiddenTask();
     }

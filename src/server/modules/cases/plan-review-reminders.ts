@@ -94,6 +94,8 @@ export async function syncPlanReviewTask(
     sourceId: plan.id,
     createdAt: now,
     createdBy: actorUserId,
+    // The reminder is the owner agency's, whoever saved the plan.
+    createdByAgencyId: plan.ownerAgencyId,
     updatedAt: now,
     updatedBy: actorUserId,
   });
