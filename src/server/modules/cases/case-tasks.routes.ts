@@ -58,7 +58,13 @@ export function caseTaskRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const { value, etag } = await createTask(deps.db, req.actor, req.params.id, req.body, auditContext(req, deps.now()));
+        const { value, etag } = await createTask(
+          deps.db,
+          req.actor,
+          req.params.id,
+          req.body,
+          auditContext(req, deps.now()),
+        );
         return reply.code(201).header('etag', etag).send(value);
       },
     );
