@@ -34,3 +34,16 @@ export function Alert({ tone, title, children, role, id, ref, tabIndex, classNam
     </div>
   );
 }
+
+/** A success message after an action; `key` changes with every message so it is announced again. */
+export type Notice = { text: string; key: number };
+
+/**
+ * The live region for success messages: always rendered (screen readers only announce changes
+ * inside a region that already exists), holding the latest notice, if any.
+ */
+export function SuccessNotice({ notice }: { notice: Notice | null }) {
+  return (
+    <div role="status">{notice ? <Alert key={notice.key} tone="success" title={notice.text} role="none" /> : null}</div>
+  );
+}

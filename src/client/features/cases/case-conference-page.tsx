@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import type { Conference } from '../../../shared/contracts/case-conferences';
 import type { Case } from '../../../shared/contracts/cases';
-import { Alert } from '../../components/ui/alert';
+import { Alert, SuccessNotice, type Notice } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { DescriptionList } from '../../components/ui/description-list';
 import { Loading } from '../../components/ui/loading';
@@ -124,7 +124,7 @@ export function CaseConferencePage() {
   const caseResult = useQuery(caseDetailQuery(id));
   const result = useQuery(caseConferenceQuery(id, conferenceId));
   const created = (location.state as { created?: boolean } | null)?.created === true;
-  const [message, setMessage] = useState<{ text: string; key: number } | null>(
+  const [message, setMessage] = useState<Notice | null>(
     created ? { text: t('caseConferences.page.created'), key: 0 } : null,
   );
   const [stale, setStale] = useState(false);
@@ -149,9 +149,7 @@ export function CaseConferencePage() {
         preline={t('caseConferences.page.preline', { reference: value.reference })}
         documentTitle={t('caseConferences.page.documentTitle', { title: conference.title })}
       />
-      <div role="status">
-        {message ? <Alert key={message.key} tone="success" title={message.text} role="none" /> : null}
-      </div>
+      <SuccessNotice notice={message} />
       {stale ? (
         <Alert tone="danger" role="alert" title={t('caseConferences.page.stale')}>
           <div>
@@ -170,8 +168,16 @@ export function CaseConferencePage() {
       <DescriptionList
         columns
         items={[
-          { key: 'status', term: t('caseConferences.fields.status'), value: <ConferenceStatusBadge status={conference.status} /> },
-          { key: 'scheduledAt', term: t('caseConferences.fields.scheduledAt'), value: formatDateTime(conference.scheduledAt) },
+          {
+            key: 'status',
+            term: t('caseConferences.fields.status'),
+            value: <ConferenceStatusBadge status={conference.status} />,
+          },
+          {
+            key: 'scheduledAt',
+            term: t('caseConferences.fields.scheduledAt'),
+            value: formatDateTime(conference.scheduledAt),
+          },
           ...(conference.location
             ? [{ key: 'location', term: t('caseConferences.fields.location'), value: conference.location }]
             : []),
@@ -182,9 +188,13 @@ export function CaseConferencePage() {
         ]}
       />
       {conference.status === 'held' && conference.heldAt ? (
-        <p className="kern-body">{t('caseConferences.page.readOnlyHeld', { date: formatDateTime(conference.heldAt) })}</p>
+        <p className="kern-body">
+          {t('caseConferences.page.readOnlyHeld', { date: formatDateTime(conference.heldAt) })}
+        </p>
       ) : null}
-      {conference.status === 'cancelled' ? <p className="kern-body">{t('caseConferences.page.readOnlyCancelled')}</p> : null}
+      {conference.status === 'cancelled' ? (
+        <p className="kern-body">{t('caseConferences.page.readOnlyCancelled')}</p>
+      ) : null}
       {conference.status === 'planned' && !conference.actions.change ? (
         <p className="kern-body">
           {closed

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import { Alert } from '../../components/ui/alert';
+import { Alert, SuccessNotice, type Notice } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { DescriptionList } from '../../components/ui/description-list';
 import { Loading } from '../../components/ui/loading';
@@ -38,9 +38,7 @@ export function CaseDetailPage() {
   const { data: me } = useMe();
   const result = useQuery(caseDetailQuery(id));
   const justCreated = (location.state as { created?: boolean } | null)?.created === true;
-  const [message, setMessage] = useState<{ text: string; key: number } | null>(
-    justCreated ? { text: t('cases.created'), key: 0 } : null,
-  );
+  const [message, setMessage] = useState<Notice | null>(justCreated ? { text: t('cases.created'), key: 0 } : null);
   const [stale, setStale] = useState(false);
 
   if (result.isPending) return <Loading />;
@@ -97,9 +95,7 @@ export function CaseDetailPage() {
           ) : null}
         </div>
       ) : null}
-      <div role="status">
-        {message ? <Alert key={message.key} tone="success" title={message.text} role="none" /> : null}
-      </div>
+      <SuccessNotice notice={message} />
       {stale ? (
         <Alert tone="danger" role="alert" title={t('cases.staleTitle')}>
           <div>

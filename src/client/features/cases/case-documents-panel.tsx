@@ -16,7 +16,7 @@ import {
   suggestedRetentionClass,
   type RetentionClassKey,
 } from '../../../shared/domain/cases/retention-classes';
-import { Alert } from '../../components/ui/alert';
+import { SuccessNotice, type Notice } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog';
 import { EmptyState } from '../../components/ui/empty-state';
@@ -325,7 +325,7 @@ export function CaseDocumentsPanel({ value }: { value: Case }) {
   const [page, setPage] = useState(1);
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<CaseDocument | null>(null);
-  const [message, setMessage] = useState<{ text: string; key: number } | null>(null);
+  const [message, setMessage] = useState<Notice | null>(null);
   const documents = useQuery(caseDocumentsQuery(value.id, { page, pageSize: PAGE_SIZE }));
   const closed = value.phase === 'closure';
   const canWrite = hasPermission(me, 'case.write') && !closed;
@@ -362,9 +362,7 @@ export function CaseDocumentsPanel({ value }: { value: Case }) {
         ) : null
       }
     >
-      <div role="status">
-        {message ? <Alert key={message.key} tone="success" title={message.text} role="none" /> : null}
-      </div>
+      <SuccessNotice notice={message} />
       {closed ? <p className="kern-body kern-body--small">{t('caseRecords.documents.closedHint')}</p> : null}
       {documents.isPending ? <Loading /> : null}
       {documents.error ? <QueryError error={documents.error} onRetry={() => void documents.refetch()} /> : null}

@@ -14,7 +14,7 @@ import {
   type NoteKind,
 } from '../../../shared/contracts/case-records';
 import type { Case } from '../../../shared/contracts/cases';
-import { Alert } from '../../components/ui/alert';
+import { SuccessNotice, type Notice } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { EmptyState } from '../../components/ui/empty-state';
 import { ErrorSummary } from '../../components/ui/error-summary';
@@ -230,7 +230,7 @@ export function CaseNotesPanel({ value }: { value: Case }) {
   const [kind, setKind] = useState<NoteKind | ''>('');
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<Editing>(null);
-  const [message, setMessage] = useState<{ text: string; key: number } | null>(null);
+  const [message, setMessage] = useState<Notice | null>(null);
   const params = { kind: kind || undefined, page, pageSize: PAGE_SIZE };
   const notes = useQuery(caseNotesQuery(value.id, params));
   const canWrite = hasPermission(me, 'case.write');
@@ -263,9 +263,7 @@ export function CaseNotesPanel({ value }: { value: Case }) {
         ) : null
       }
     >
-      <div role="status">
-        {message ? <Alert key={message.key} tone="success" title={message.text} role="none" /> : null}
-      </div>
+      <SuccessNotice notice={message} />
       {value.phase === 'closure' && canWrite ? (
         <p className="kern-body kern-body--small">{t('caseRecords.notes.closedHint')}</p>
       ) : null}

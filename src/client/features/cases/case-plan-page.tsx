@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import { Alert } from '../../components/ui/alert';
+import { Alert, SuccessNotice, type Notice } from '../../components/ui/alert';
 import { DescriptionList } from '../../components/ui/description-list';
 import { Loading } from '../../components/ui/loading';
 import { PageHeading } from '../../components/ui/page-heading';
@@ -26,9 +26,7 @@ export function CasePlanPage() {
   const caseResult = useQuery(caseDetailQuery(id));
   const planResult = useQuery(casePlanQuery(id, planId));
   const justCreated = (location.state as { created?: boolean } | null)?.created === true;
-  const [message, setMessage] = useState<{ text: string; key: number } | null>(
-    justCreated ? { text: t('casePlans.created'), key: 0 } : null,
-  );
+  const [message, setMessage] = useState<Notice | null>(justCreated ? { text: t('casePlans.created'), key: 0 } : null);
 
   if (caseResult.isPending || planResult.isPending) return <Loading />;
   if (caseResult.error) return <QueryError error={caseResult.error} onRetry={() => void caseResult.refetch()} />;
@@ -59,9 +57,7 @@ export function CasePlanPage() {
         preline={`${value.reference} – ${value.title}`}
         documentTitle={t('casePlans.page.documentTitle', { kind, reference: value.reference })}
       />
-      <div role="status">
-        {message ? <Alert key={message.key} tone="success" title={message.text} role="none" /> : null}
-      </div>
+      <SuccessNotice notice={message} />
       <div className="lotse-sections">
         <section className="lotse-stack" aria-labelledby="case-plan-status-title">
           <h2 className="kern-heading-medium" id="case-plan-status-title">

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import type { Household } from '../../../shared/contracts/households';
-import { Alert } from '../../components/ui/alert';
+import { Alert, SuccessNotice, type Notice } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { DescriptionList } from '../../components/ui/description-list';
 import { EmptyState } from '../../components/ui/empty-state';
@@ -144,9 +144,7 @@ export function HouseholdPage() {
   const { data: me } = useMe();
   const household = useQuery(householdQuery(id));
   const created = (location.state as { created?: boolean } | null)?.created === true;
-  const [message, setMessage] = useState<{ text: string; key: number } | null>(
-    created ? { text: t('households.created'), key: 0 } : null,
-  );
+  const [message, setMessage] = useState<Notice | null>(created ? { text: t('households.created'), key: 0 } : null);
   const [stale, setStale] = useState(false);
   const [dialog, setDialog] = useState<Dialog>(null);
   const canWrite = hasPermission(me, 'person.write');
@@ -188,9 +186,7 @@ export function HouseholdPage() {
         documentTitle={t('households.documentTitle', { name: title })}
       />
 
-      <div role="status">
-        {message ? <Alert key={message.key} tone="success" title={message.text} role="none" /> : null}
-      </div>
+      <SuccessNotice notice={message} />
       {stale ? <Alert tone="danger" role="alert" title={t('households.staleTitle')} /> : null}
 
       {canWrite ? (

@@ -5,7 +5,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import type { Person } from '../../../shared/contracts/people';
-import { Alert } from '../../components/ui/alert';
+import { Alert, SuccessNotice, type Notice } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { ErrorSummary } from '../../components/ui/error-summary';
 import { Loading } from '../../components/ui/loading';
@@ -102,9 +102,7 @@ export function PersonDetailPage() {
   const { data: me } = useMe();
   const person = useQuery(personDetailQuery(id));
   const justCreated = (location.state as { created?: boolean } | null)?.created === true;
-  const [message, setMessage] = useState<{ text: string; key: number } | null>(
-    justCreated ? { text: t('people.created'), key: 0 } : null,
-  );
+  const [message, setMessage] = useState<Notice | null>(justCreated ? { text: t('people.created'), key: 0 } : null);
   const [stale, setStale] = useState(false);
   const canWrite = hasPermission(me, 'person.write');
 
@@ -126,9 +124,7 @@ export function PersonDetailPage() {
       </p>
       <PageHeading title={name} preline={t('nav.people')} documentTitle={t('people.detailTitle', { name })} />
 
-      <div role="status">
-        {message ? <Alert key={message.key} tone="success" title={message.text} role="none" /> : null}
-      </div>
+      <SuccessNotice notice={message} />
       {stale ? (
         <Alert tone="danger" role="alert" title={t('people.staleTitle')}>
           <div>

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ResidenceDocument } from '../../../shared/contracts/residence-documents';
-import { Alert } from '../../components/ui/alert';
+import { Alert, SuccessNotice, type Notice } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog';
 import { DescriptionList } from '../../components/ui/description-list';
@@ -172,7 +172,7 @@ export function ResidenceDocumentsPanel({ personId, canWrite }: { personId: stri
   const documents = useQuery(residenceDocumentsQuery(personId));
   const [editing, setEditing] = useState<Editing>(null);
   const [deletingId, setDeletingId] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ text: string; key: number } | null>(null);
+  const [message, setMessage] = useState<Notice | null>(null);
   const items = documents.data?.items ?? [];
   // The current version: after a 412 the list is refetched and a second confirmation deletes that one.
   const deleting = items.find((d) => d.id === deletingId) ?? null;
@@ -207,9 +207,7 @@ export function ResidenceDocumentsPanel({ personId, canWrite }: { personId: stri
         ) : null
       }
     >
-      <div role="status">
-        {message ? <Alert key={message.key} tone="success" title={message.text} role="none" /> : null}
-      </div>
+      <SuccessNotice notice={message} />
       {documents.isPending ? <Loading /> : null}
       {documents.error ? <QueryError error={documents.error} onRetry={() => void documents.refetch()} /> : null}
       {documents.data && items.length === 0 ? (
