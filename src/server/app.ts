@@ -1,3 +1,9 @@
+import { consentRoutes } from './modules/consent/consent.routes';
+import { breakGlassRoutes } from './modules/data-protection/break-glass.routes';
+import { categoryMatrixRoutes } from './modules/data-protection/category-matrix.routes';
+import { privacyReportRoutes } from './modules/data-protection/privacy-reports.routes';
+import { retentionRoutes } from './modules/data-protection/retention.routes';
+import { transferRoutes } from './modules/data-protection/transfers.routes';
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -115,6 +121,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(caseRoutes(deps));
   await app.register(legalRoutes(deps));
   await app.register(auditRoutes(deps));
+  await app.register(categoryMatrixRoutes(deps));
+  await app.register(consentRoutes(deps));
+  await app.register(transferRoutes(deps));
+  await app.register(breakGlassRoutes(deps));
+  await app.register(privacyReportRoutes(deps));
+  await app.register(retentionRoutes(deps));
 
   const clientDir = options.clientDir ?? defaultClientDir;
   const clientBuilt = fs.existsSync(path.join(clientDir, 'index.html'));

@@ -56,6 +56,12 @@ export const agencies = pgTable('agencies', {
     .notNull()
     .default(sql`'[]'::jsonb`),
   contact: jsonb('contact').$type<AgencyContact>().notNull(),
+  /**
+   * Record scope of the agency's caseworkers (issue 5, SGB I § 35 "need to know" inside the agency):
+   * 'agency' — all the agency's clients; 'team' — clients of the caseworker's team; 'own' — clients
+   * the caseworker registered or works on. Team leads always see the agency's clients.
+   */
+  caseworkerScope: text('caseworker_scope').notNull().default('agency'),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
@@ -542,6 +548,13 @@ export const caseTeamMembers = pgTable(
     joinedAt: ts('joined_at').notNull(),
     leftAt: ts('left_at'),
     addedBy: uuid('added_by').references(() => users.id),
+    /**
+     * Why another agency may see the case (issue 5): a consent of the person naming the agency
+     * (membership ends with the consent), or the legal basis of the transfer (also written to the
+     * transfer log). Both null for the lead agency, whose own client it is.
+     */
+    consentId: uuid('consent_id'),
+    legalBasis: text('legal_basis'),
   },
   (t) => [
     index('case_team_members_case_idx').on(t.caseId),
@@ -898,3 +911,197 @@ export const caseConferenceDecisions = pgTable(
   },
   (t) => [index('case_conference_decisions_conf_idx').on(t.conferenceId)],
 );
+
+// ---------------------------------------------------------------------------------------------
+// Data protection (issue 5): category matrix, consents, transfers, break-glass, notifications,
+// retention and legal holds. See docs/data-protection.md.
+
+/** The configurable category matrix: which agency kind sees which data category, and why. */
+export const categoryAccessRules = pgTable(
+  'category_access_rules',
+  {
+    agencyKind: text('agency_kind').notNull(),
+    category: text('category').notNull(),
+    legalBasis: text('legal_basis').notNull(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+  },
+  (t) => [uniqueIndex('category_access_rules_uq').on(t.agencyKind, t.category)],
+);
+
+/** Versioned consent texts, one row per version and language; a consent references the one it was given on. */
+export const consentTexts = pgTable(
+  'consent_texts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    version: integer('version').notNull(),
+    language: text('language').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('consent_texts_version_language_uq').on(t.version, t.language)],
+);
+
+/**
+ * Specific consents (Art. 6 (1) a, Art. 9 (2) a GDPR; § 67b SGB X; § 65 SGB VIII): which
+ * categories, to which agencies, for which purpose, given on, until, on which text, with which
+ * evidence. Withdrawal sets withdrawn_at; access ends with the next request.
+ */
+export const consents = pgTable(
+  'consents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    categories: text('categories').array().notNull(),
+    recipientAgencyIds: uuid('recipient_agency_ids').array().notNull(),
+    purpose: text('purpose').notNull(),
+    givenOn: date('given_on', { mode: 'string' }).notNull(),
+    expiresOn: date('expires_on', { mode: 'string' }).notNull(),
+    textVersion: integer('text_version').notNull(),
+    textLanguage: text('text_language').notNull(),
+    /** 'signed_scan' (an uploaded scan in consent_evidence) or 'in_person' (confirmed in person, with a note). */
+    evidenceKind: text('evidence_kind').notNull(),
+    evidenceNote: text('evidence_note'),
+    recordedByAgencyId: uuid('recorded_by_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: ts('recorded_at').notNull(),
+    withdrawnAt: ts('withdrawn_at'),
+    withdrawnBy: uuid('withdrawn_by').references(() => users.id),
+    withdrawalNote: text('withdrawal_note'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('consents_person_idx').on(t.personId)],
+);
+
+/** The signed scan of a consent (PDF/PNG/JPEG/TIFF), kept apart from the metadata. */
+export const consentEvidence = pgTable('consent_evidence', {
+  consentId: uuid('consent_id')
+    .primaryKey()
+    .references(() => consents.id, { onDelete: 'cascade' }),
+  mediaType: text('media_type').notNull(),
+  sizeBytes: integer('size_bytes').notNull(),
+  content: bytea('content').notNull(),
+  uploadedAt: ts('uploaded_at').notNull(),
+  uploadedBy: uuid('uploaded_by').references(() => users.id),
+});
+
+/**
+ * The transfer log (Übermittlungen, §§ 67d, 69 ff. SGB X; §§ 87, 88 AufenthG): which norm, which
+ * categories of whose data, from which agency to which, when. A transfer also lets the recipient
+ * see those categories of the person until `valid_until`.
+ */
+export const dataTransfers = pgTable(
+  'data_transfers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    caseId: uuid('case_id').references(() => cases.id, { onDelete: 'set null' }),
+    fromAgencyId: uuid('from_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    toAgencyId: uuid('to_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    categories: text('categories').array().notNull(),
+    legalBasis: text('legal_basis').notNull(),
+    purpose: text('purpose').notNull(),
+    transferredAt: ts('transferred_at').notNull(),
+    validUntil: date('valid_until', { mode: 'string' }).notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+  },
+  (t) => [index('data_transfers_person_idx').on(t.personId), index('data_transfers_to_idx').on(t.toAgencyId)],
+);
+
+/** Emergency access (break-glass): one user, one person, a reason, at most 3 hours; reviewed afterwards. */
+export const breakGlassGrants = pgTable(
+  'break_glass_grants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    reason: text('reason').notNull(),
+    grantedAt: ts('granted_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    endedAt: ts('ended_at'),
+    reviewedAt: ts('reviewed_at'),
+    reviewedBy: uuid('reviewed_by').references(() => users.id),
+    reviewOutcome: text('review_outcome'),
+    reviewNote: text('review_note'),
+  },
+  (t) => [index('break_glass_user_idx').on(t.userId, t.personId), index('break_glass_review_idx').on(t.reviewedAt)],
+);
+
+/** In-app notifications (break-glass use, …); payloads carry ids and codes, never social data. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    recipientUserId: uuid('recipient_user_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind').notNull(),
+    subjectType: text('subject_type'),
+    subjectId: uuid('subject_id'),
+    payload: jsonb('payload')
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    createdAt: ts('created_at').notNull(),
+    readAt: ts('read_at'),
+  },
+  (t) => [index('notifications_recipient_idx').on(t.recipientUserId, t.readAt)],
+);
+
+/** Retention period per record class (configurable; defaults from shared/domain/data-protection/retention). */
+export const retentionPolicies = pgTable('retention_policies', {
+  recordClass: text('record_class').primaryKey(),
+  years: integer('years').notNull(),
+  countsFrom: text('counts_from').notNull(),
+  action: text('action').notNull(),
+  basis: text('basis').notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  updatedBy: uuid('updated_by').references(() => users.id),
+});
+
+/** A legal hold stops the purge of a person or a case (litigation, audit, pending procedure). */
+export const legalHolds = pgTable(
+  'legal_holds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    reason: text('reason').notNull(),
+    placedAt: ts('placed_at').notNull(),
+    placedBy: uuid('placed_by').references(() => users.id),
+    releasedAt: ts('released_at'),
+    releasedBy: uuid('released_by').references(() => users.id),
+  },
+  (t) => [index('legal_holds_subject_idx').on(t.subjectType, t.subjectId)],
+);
+
+/** Each run of the purge job: what was due, what was deleted or anonymised, what a hold kept. */
+export const purgeRuns = pgTable('purge_runs', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  startedAt: ts('started_at').notNull(),
+  finishedAt: ts('finished_at'),
+  dryRun: boolean('dry_run').notNull(),
+  triggeredBy: uuid('triggered_by').references(() => users.id),
+  counts: jsonb('counts')
+    .$type<Record<string, number>>()
+    .notNull()
+    .default(sql`'{}'::jsonb`),
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personAccessSchema } from './data-protection';
 import { pageInfoSchema } from './common';
 
 /**
@@ -244,6 +245,11 @@ export const personSchema = z.object({
   registeredBy: z.object({ id: z.uuid(), name: z.string() }),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  /**
+   * What the caller sees of the person and on which grounds (issue 5). A field group whose data
+   * category is in `withheld` is sent empty (no items, no levels): it is not "nothing recorded".
+   */
+  access: personAccessSchema,
 });
 export type Person = z.infer<typeof personSchema>;
 

@@ -45,6 +45,7 @@ function person(overrides: Partial<Person> = {}): Person {
     registeredBy: { id: '00000000-0000-4000-8000-0000000000f1', name: 'Sachbearbeitung Sozialamt' },
     createdAt: '2026-11-20T09:00:00.000Z',
     updatedAt: '2026-11-20T09:00:00.000Z',
+    access: { grounds: ['registered'], categories: ['identity', 'contact'], withheld: [] },
     ...overrides,
   };
 }

@@ -243,6 +243,7 @@ describe('personFormSchema: languages, contacts and addresses', () => {
       registeredBy: { id: '00000000-0000-4000-8000-000000000002', name: 'S. Amt' },
       createdAt: '2026-01-01T00:00:00.000Z',
       updatedAt: '2026-01-01T00:00:00.000Z',
+      access: { grounds: ['registered'], categories: ['identity', 'contact'], withheld: [] },
     });
     expect(form.languages).toEqual([{ language: 'other', otherLanguage: 'tig', motherTongue: true, level: '' }]);
     expect(form.germanLevels).toEqual({ listening: '', reading: 'A1', speaking: '', writing: '' });

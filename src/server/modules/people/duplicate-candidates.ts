@@ -8,6 +8,7 @@ import {
 import type { AnalysedPerson } from '../../../shared/domain/people-matching/person-analysis';
 import type { ApiLocale } from '../../../shared/i18n/error-messages';
 import type { Db } from '../../db/client';
+import type { Actor } from '../../platform/access/actor';
 import { presentPersonSummary } from './people.presenter';
 import { findCandidatesByKeys, type PersonMatchRecord } from './people.repository';
 
@@ -27,14 +28,14 @@ type Candidate = DuplicateCheckResponse['candidates'][number];
  */
 export async function rankDuplicateCandidates(
   db: Db,
-  agencyId: string,
+  viewer: Actor,
   own: AnalysedPerson,
   scoreAgainst: (candidate: PersonMatchRecord) => DuplicateScore,
   skip: (personId: string) => boolean = () => false,
 ): Promise<ScoredCandidate[]> {
   const threshold =
     own.dateOfBirth.precision === 'day' ? DUPLICATE_CANDIDATE_THRESHOLD : PARTIAL_DOB_CANDIDATE_THRESHOLD;
-  const pool = await findCandidatesByKeys(db, duplicateLookupKeys(own), agencyId, CANDIDATE_CAP);
+  const pool = await findCandidatesByKeys(db, duplicateLookupKeys(own), viewer, CANDIDATE_CAP);
   return pool
     .filter((record) => !skip(record.person.id))
     .map((record) => ({ record, score: scoreAgainst(record) }))

@@ -1,6 +1,8 @@
 import { cefrLevels, type Person, type PersonSummary } from '../../../shared/contracts/people';
 import { todayIn } from '../../../shared/domain/calendar-date';
 import type { DobPrecision } from '../../../shared/domain/people-matching/date-of-birth';
+import { personFieldCategories } from '../../../shared/domain/data-protection/field-groups';
+import { orderedCategories, withheldCategories, type PersonAccess } from '../../platform/access/person-access';
 import type { PersonAddressEntry, PersonRecord, PersonRow } from './people.repository';
 
 type NameVariantKind = Person['nameVariants'][number]['kind'];
@@ -75,9 +77,30 @@ function presentHouseholds(r: PersonRecord, today: string): Person['households']
 /**
  * Whitelists a person for the caseworker: no blocking keys, no internal user ids. `now` decides
  * which addresses and household memberships are current (the day in Europe/Berlin); services pass
- * the request clock (`ctx.now`).
+ * the request clock (`ctx.now`). `access` (person-access.ts) decides the field groups: a group of
+ * a withheld category is sent empty, and `access.withheld` says so.
  */
-export function presentPerson(r: PersonRecord, now: Date = new Date()): Person {
+export function presentPerson(r: PersonRecord, now: Date, access: PersonAccess): Person {
+  const full = presentAllGroups(r, now);
+  const shown = (group: keyof typeof personFieldCategories) => access.categories.has(personFieldCategories[group]);
+  return {
+    ...full,
+    nameVariants: shown('nameVariants') ? full.nameVariants : [],
+    identifiers: shown('identifiers') ? full.identifiers : [],
+    languages: shown('languages') ? full.languages : [],
+    germanLevels: shown('germanLevels') ? full.germanLevels : {},
+    contacts: shown('contacts') ? full.contacts : [],
+    addresses: shown('addresses') ? full.addresses : [],
+    households: shown('households') ? full.households : [],
+    access: {
+      grounds: access.grounds,
+      categories: orderedCategories(access.categories),
+      withheld: withheldCategories(access),
+    },
+  };
+}
+
+function presentAllGroups(r: PersonRecord, now: Date): Omit<Person, 'access'> {
   const p = r.person;
   const today = todayIn(now);
   return {

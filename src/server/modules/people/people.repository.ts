@@ -16,7 +16,8 @@ import {
 import { registerAddress, type AddressParts, type AddressRow } from '../social-space/address-register';
 import { householdKeptByAgency } from './households.repository';
 import { blockingKeysOf } from './people-matching';
-import { personVisibleToAgency } from './person-scope';
+import type { Actor } from '../../platform/access/actor';
+import { personVisibleTo, registeredSql } from '../../platform/access/person-access';
 
 export type PersonRow = typeof people.$inferSelect;
 export type NameVariantRow = typeof personNameVariants.$inferSelect;
@@ -205,15 +206,15 @@ export async function findPersonRecords(
 }
 
 /**
- * Candidates for matching: people visible to one agency (`personVisibleToAgency`: registered by it, or the agency is
- * on the team of a case on them), not merged away, sharing at least one blocking key (GIN index on `blocking_keys`).
+ * Candidates for matching: people visible to the actor (`personVisibleTo`, the decision function of
+ * platform/access/person-access.ts), not merged away, sharing at least one blocking key (GIN index on `blocking_keys`).
  * `cap` bounds the work for very common keys; the engine ranks the rest. Only what matching and a result list need
  * is loaded; `findPersonRecords` gives the full record of the few that are shown.
  */
 export async function findCandidatesByKeys(
   db: Db,
   keys: readonly string[],
-  scopeAgencyId: string,
+  viewer: Actor,
   cap: number,
 ): Promise<PersonMatchRecord[]> {
   if (keys.length === 0) return [];
@@ -223,7 +224,7 @@ export async function findCandidatesByKeys(
     .innerJoin(agencies, eq(agencies.id, people.registeredByAgencyId))
     .where(
       and(
-        personVisibleToAgency(scopeAgencyId),
+        personVisibleTo(viewer, viewer.at),
         // A merged record lives on only as history of its survivor: never a hit or a candidate.
         isNull(people.mergedIntoId),
         arrayOverlaps(people.blockingKeys, [...keys]),
@@ -234,21 +235,12 @@ export async function findCandidatesByKeys(
   return withMatchChildren(db, rows);
 }
 
-/** Ids among `ids` that exist and were registered by the agency. */
-export async function personIdsInAgency(db: Db, ids: readonly string[], agencyId: string): Promise<string[]> {
+/** Ids among `ids` that exist and were registered by the actor's agency, within the actor's scope. */
+export async function personIdsRegisteredBy(db: Db, ids: readonly string[], actor: Actor): Promise<string[]> {
   const rows = await db
     .select({ id: people.id })
     .from(people)
-    .where(and(inArray(people.id, [...ids]), eq(people.registeredByAgencyId, agencyId)));
-  return rows.map((r) => r.id);
-}
-
-/** Ids among `ids` that exist and are visible to the agency (`personVisibleToAgency`). */
-export async function personIdsVisibleToAgency(db: Db, ids: readonly string[], agencyId: string): Promise<string[]> {
-  const rows = await db
-    .select({ id: people.id })
-    .from(people)
-    .where(and(inArray(people.id, [...ids]), personVisibleToAgency(agencyId)));
+    .where(and(inArray(people.id, [...ids]), registeredSql(actor)));
   return rows.map((r) => r.id);
 }
 

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { personFieldCategories, type PersonFieldGroup } from '../../../shared/domain/data-protection/field-groups';
+import { accessToPerson } from '../../platform/access/person-access';
 import type {
   DuplicateCheckResponse,
   duplicateCheckRequestSchema,
@@ -51,6 +53,41 @@ type SearchResult = z.infer<typeof personSearchResultSchema>;
 /** A person and the version the client must send back in If-Match. */
 export type VersionedPerson = { person: Person; etag: string };
 
+/**
+ * The person as the viewer may see it at `now` (issue 5): the field groups of the categories the
+ * decision function grants, the rest sent empty and named in `access.withheld`.
+ */
+export async function presentPersonFor(db: Db, viewer: Actor, record: PersonRecord, now: Date): Promise<Person> {
+  const access = await accessToPerson(db, viewer, record.person.id, now);
+  if (!access) throw new AppError('NOT_FOUND');
+  return presentPerson(record, now, access);
+}
+
+/** Field groups of an update whose category the actor may not see: 403 names them, nothing is written. */
+async function assertUpdatableGroups(
+  db: Db,
+  a: Actor,
+  id: string,
+  provided: readonly (keyof UpdateInput)[],
+  now: Date,
+) {
+  const access = await accessToPerson(db, a, id, now);
+  if (!access) throw new AppError('NOT_FOUND');
+  const refused = provided.filter(
+    (k) => k in personFieldCategories && !access.categories.has(personFieldCategories[k as PersonFieldGroup]),
+  );
+  if (refused.length === 0) return;
+  throw new AppError('FORBIDDEN', {
+    fieldErrors: refused.map((path) => ({
+      path,
+      message: fieldMessage(
+        'Diese Angaben gehören zu einer Datenkategorie, die für Ihre Stelle nicht freigegeben ist.',
+        'These details belong to a data category your agency may not see.',
+      ),
+    })),
+  });
+}
+
 /** The person as `viewer` sees it: household memberships only of households the viewer may open. */
 async function loadPerson(db: Db, viewer: Actor, id: string): Promise<PersonRecord> {
   const record = await findPersonRecord(db, id, householdScopeAgency(viewer));
@@ -67,7 +104,7 @@ export async function searchPeople(
   const a = await check(db, actor, 'person.read');
   const parsed = parseSearchQuery(query.q);
   const q = query.dateOfBirth ? { ...parsed, dateOfBirth: parseDateOfBirth(query.dateOfBirth) } : parsed;
-  const candidates = await findCandidatesByKeys(db, searchLookupKeys(q), personScopeAgency(a), CANDIDATE_CAP);
+  const candidates = await findCandidatesByKeys(db, searchLookupKeys(q), a, CANDIDATE_CAP);
   // Every hit is ranked (the candidate cap bounds the work) so that `total` and the pages are
   // stable: page n is the n-th slice of one deterministic ordering.
   const ranked = rankSearchCandidates(q, candidates, (r) => analyseRecord(r), candidates.length).filter(
@@ -89,9 +126,9 @@ export async function searchPeople(
 }
 
 /** Scores the visible candidates of a (prospective) person, best first, at or above the threshold. */
-function duplicateCandidates(db: Db, agencyId: string, input: PersonMatchInput): Promise<ScoredCandidate[]> {
+function duplicateCandidates(db: Db, viewer: Actor, input: PersonMatchInput): Promise<ScoredCandidate[]> {
   const analysed = analysePerson(input);
-  return rankDuplicateCandidates(db, agencyId, analysed, (record) =>
+  return rankDuplicateCandidates(db, viewer, analysed, (record) =>
     scoreDuplicate(analysed, analyseRecord(record, input.nationality)),
   );
 }
@@ -104,7 +141,7 @@ export async function checkDuplicates(
   ctx: AuditContext,
 ): Promise<DuplicateCheckResponse> {
   const a = await check(db, actor, 'person.read');
-  const found = await duplicateCandidates(db, personScopeAgency(a), {
+  const found = await duplicateCandidates(db, a, {
     givenNames: input.givenNames,
     familyName: input.familyName,
     dateOfBirth: input.dateOfBirth ?? null,
@@ -337,7 +374,7 @@ export async function createPerson(
   };
   if (!input.duplicatesReviewed) {
     const likely = (
-      await duplicateCandidates(db, personScopeAgency(a), {
+      await duplicateCandidates(db, a, {
         givenNames: input.givenNames,
         familyName: input.familyName,
         otherNames: variants,
@@ -393,17 +430,24 @@ export async function createPerson(
     return personId;
   });
   const record = await loadPerson(db, a, id);
-  return { person: presentPerson(record, ctx.now), etag: etagOf(record.person.version) };
+  return { person: await presentPersonFor(db, a, record, ctx.now), etag: etagOf(record.person.version) };
 }
 
 export async function getPerson(db: Db, actor: Actor | null, id: string, ctx: AuditContext): Promise<VersionedPerson> {
   const a = await check(db, actor, 'person.read', [id]);
   const record = await loadPerson(db, a, id);
-  // Every read of a person is recorded: who looked at whom is what a data subject may ask.
+  const person = await presentPersonFor(db, a, record, ctx.now);
+  // Every read of a person is recorded with its grounds: who looked at whom, and why, is what a
+  // data subject may ask (Art. 15 GDPR) and what the data protection officer controls.
   await db.transaction(async (tx) => {
-    await recordAudit(tx, ctx, { type: 'person.viewed', subjectType: 'person', subjectId: id, details: {} });
+    await recordAudit(tx, ctx, {
+      type: 'person.viewed',
+      subjectType: 'person',
+      subjectId: id,
+      details: { via: person.access.grounds, hidden: person.access.withheld },
+    });
   });
-  return { person: presentPerson(record, ctx.now), etag: etagOf(record.person.version) };
+  return { person, etag: etagOf(record.person.version) };
 }
 
 /** JSON with sorted object keys: jsonb and zod do not keep the key order a client sent. */
@@ -501,6 +545,7 @@ export async function changePerson(
     (k) => input[k as keyof UpdateInput] !== undefined,
   ) as (keyof UpdateInput)[];
   if (provided.length === 0) throw new AppError('VALIDATION_FAILED');
+  await assertUpdatableGroups(db, a, id, provided, ctx.now);
   const current = await loadPerson(db, a, id);
   if (current.person.mergedIntoId !== null) {
     // A merged record is history of its survivor; an edit there would be lost to every view.
@@ -563,5 +608,5 @@ export async function changePerson(
     });
   });
   const record = await loadPerson(db, a, id);
-  return { person: presentPerson(record, ctx.now), etag: etagOf(record.person.version) };
+  return { person: await presentPersonFor(db, a, record, ctx.now), etag: etagOf(record.person.version) };
 }

@@ -13,9 +13,8 @@ import { recordAudit, type AuditContext } from '../../platform/audit/audit-log';
 import { AppError, fieldMessage } from '../../platform/errors/app-error';
 import { recordCaseEvent } from '../cases/case-timeline';
 import { analyseRecord, blockingKeyColumns, matchInput, recordFields } from './people-matching';
-import { presentPerson } from './people.presenter';
+import { presentPersonFor } from './people.service';
 import { householdScopeAgency } from './households.policy';
-import { personScopeAgency } from './people.policy';
 import { findPersonRecord, type NameVariantRow, type PersonRecord, type PersonRow } from './people.repository';
 import { presentCandidate, rankDuplicateCandidates, type ScoredCandidate } from './duplicate-candidates';
 import { presentMerge } from './person-merge.presenter';
@@ -95,7 +94,7 @@ async function loadRecord(db: Db, viewer: Actor, id: string): Promise<PersonReco
  * spellings) is the query. The person itself, people merged away and pairs marked "not the same
  * person" are left out.
  */
-async function duplicatesOfRecord(db: Db, record: PersonRecord, agencyId: string): Promise<ScoredCandidate[]> {
+async function duplicatesOfRecord(db: Db, record: PersonRecord, viewer: Actor): Promise<ScoredCandidate[]> {
   const fields = recordFields(record);
   const notSame = await nonDuplicatePartners(db, record.person.id);
   // Both sides may hold several nationalities: compare the one they share, if any.
@@ -111,7 +110,7 @@ async function duplicatesOfRecord(db: Db, record: PersonRecord, agencyId: string
   };
   return rankDuplicateCandidates(
     db,
-    agencyId,
+    viewer,
     ownFor(null),
     (c) => {
       const shared = record.person.nationalities.find((n) => c.person.nationalities.includes(n)) ?? null;
@@ -131,7 +130,7 @@ export async function personDuplicates(
   const a = await check(db, actor, 'person.read', [id]);
   const record = await loadRecord(db, a, id);
   // A merged record is history: it is not merged again, so it has no candidates.
-  const found = record.person.mergedIntoId === null ? await duplicatesOfRecord(db, record, personScopeAgency(a)) : [];
+  const found = record.person.mergedIntoId === null ? await duplicatesOfRecord(db, record, a) : [];
   const candidates = found.map((c) => presentCandidate(c, locale));
   await db.transaction(async (tx) => {
     await recordAudit(tx, ctx, {
@@ -454,7 +453,11 @@ async function recordCaseMoves(
 async function mergeResult(db: Db, viewer: Actor, merge: MergeRow, now: Date): Promise<MergeResult> {
   const [presented] = await presentMerges(db, [merge]);
   const record = await loadRecord(db, viewer, merge.survivorId);
-  return { merge: presented!, person: presentPerson(record, now), etag: etagOf(record.person.version) };
+  return {
+    merge: presented!,
+    person: await presentPersonFor(db, viewer, record, now),
+    etag: etagOf(record.person.version),
+  };
 }
 
 export async function mergePeople(

@@ -10,4 +10,9 @@ export type Actor = {
   teamId: string | null;
   roles: Role[];
   sessionState: SessionState;
+  /**
+   * The instant of the request the actor acts in (the app clock). Consents, transfers and
+   * break-glass grants are decided at this instant, so access ends with the very next request.
+   */
+  at: Date;
 };

@@ -15,12 +15,34 @@ export const permissions = [
   'case.read',
   'case.write',
   'case.manage',
+  // Data protection (issue 5)
+  'consent.read',
+  'consent.write',
+  'transfer.read',
+  'transfer.write',
+  'break_glass.request',
+  'break_glass.review',
+  'privacy.report',
+  'data_protection.manage',
+  'retention.read',
+  'retention.manage',
+  'legal_hold.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const everyone: Permission[] = ['workspace.read', 'agency.read'];
 /** Case content: only the staff who work with people see them; configuration and oversight roles do not. */
-const caseWork: Permission[] = ['person.read', 'person.write', 'case.read', 'case.write'];
+const caseWork: Permission[] = [
+  'person.read',
+  'person.write',
+  'case.read',
+  'case.write',
+  'consent.read',
+  'consent.write',
+  'transfer.read',
+  'transfer.write',
+  'break_glass.request',
+];
 
 /**
  * Role → permissions. The system administrator configures but sees no case content; the data
@@ -29,11 +51,34 @@ const caseWork: Permission[] = ['person.read', 'person.write', 'case.read', 'cas
 export const permissionsByRole: Record<Role, readonly Permission[]> = {
   caseworker: [...everyone, ...caseWork],
   /** Team leads also see their team's workload and reassign cases. */
-  team_lead: [...everyone, ...caseWork, 'case.manage'],
+  team_lead: [...everyone, ...caseWork, 'case.manage', 'break_glass.review', 'legal_hold.manage'],
   agency_admin: [...everyone, 'agency.manage', 'user.read', 'user.manage', 'user.create'],
-  data_protection_officer: [...everyone, 'audit.read', 'audit.verify'],
+  /**
+   * The data protection officer controls: audit log, transfer log (ids and norms, no names), the
+   * break-glass review, "who saw my data" reports, retention runs and legal holds.
+   */
+  data_protection_officer: [
+    ...everyone,
+    'audit.read',
+    'audit.verify',
+    'transfer.read',
+    'break_glass.review',
+    'privacy.report',
+    'retention.read',
+    'legal_hold.manage',
+  ],
   steering: everyone,
-  system_admin: [...everyone, 'agency.manage', 'user.read', 'user.manage', 'user.create'],
+  /** The system administrator configures the category matrix and the retention periods. */
+  system_admin: [
+    ...everyone,
+    'agency.manage',
+    'user.read',
+    'user.manage',
+    'user.create',
+    'data_protection.manage',
+    'retention.read',
+    'retention.manage',
+  ],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

@@ -141,6 +141,48 @@ export const routePolicy: Readonly<Record<string, RouteRule>> = {
   // Colleagues of an agency who can be named on a case team, a step, a task or a conference.
   'GET /api/v1/agencies/:id/caseworkers': allow('case.write'),
 
+  // Data protection (issue 5). The category matrix: read by everyone, changed by the system admin.
+  'GET /api/v1/data-protection/categories': allow('agency.read'),
+  'PUT /api/v1/data-protection/categories/:agencyKind': allow('data_protection.manage'),
+  // What the caller sees of a person and on which ground; the person's data as one export.
+  'GET /api/v1/people/:id/access': allow('person.read'),
+  'GET /api/v1/people/:id/export': allow('person.read'),
+
+  // Consents (module consent).
+  'GET /api/v1/consent-texts': allow('consent.read'),
+  'POST /api/v1/people/:id/consent-form': allow('consent.write'),
+  'GET /api/v1/people/:id/consents': allow('consent.read'),
+  'POST /api/v1/people/:id/consents': allow('consent.write'),
+  'GET /api/v1/consents/:id': allow('consent.read'),
+  'POST /api/v1/consents/:id/withdraw': allow('consent.write'),
+  'PUT /api/v1/consents/:id/evidence': allow('consent.write'),
+  'GET /api/v1/consents/:id/evidence': allow('consent.read'),
+
+  // Transfers on a legal basis (the transfer log), emergency access, notifications.
+  'GET /api/v1/people/:id/transfers': allow('transfer.read'),
+  'POST /api/v1/people/:id/transfers': allow('transfer.write'),
+  'GET /api/v1/transfers': allow('transfer.read'),
+  'POST /api/v1/break-glass/search': allow('break_glass.request'),
+  'POST /api/v1/break-glass': allow('break_glass.request'),
+  'GET /api/v1/break-glass': allow('break_glass.request'),
+  'POST /api/v1/break-glass/:id/end': allow('break_glass.request'),
+  'GET /api/v1/break-glass/reviews': allow('break_glass.review'),
+  'POST /api/v1/break-glass/:id/review': allow('break_glass.review'),
+  'GET /api/v1/notifications': allow('workspace.read'),
+  'POST /api/v1/notifications/:id/read': allow('workspace.read'),
+
+  // The data protection officer: "who saw my data" (Art. 15 GDPR), retention, legal holds.
+  'GET /api/v1/privacy/people': allow('privacy.report'),
+  'GET /api/v1/privacy/people/:id/access-report': allow('privacy.report'),
+  'GET /api/v1/privacy/people/:id/access-report/pdf': allow('privacy.report'),
+  'GET /api/v1/retention/policies': allow('retention.read'),
+  'PUT /api/v1/retention/policies/:recordClass': allow('retention.manage'),
+  'GET /api/v1/retention/runs': allow('retention.read'),
+  'POST /api/v1/retention/runs': allow('retention.manage'),
+  'GET /api/v1/legal-holds': allow('legal_hold.manage'),
+  'POST /api/v1/legal-holds': allow('legal_hold.manage'),
+  'POST /api/v1/legal-holds/:id/release': allow('legal_hold.manage'),
+
   'GET /api/v1/audit/events': allow('audit.read'),
   'GET /api/v1/audit/verify': allow('audit.verify'),
 };

@@ -32,7 +32,8 @@ export const auditEventDetails = {
   // Person events never carry names, dates or search text: the audit log itself must not become
   // a second register of social data. Field names and counts are enough to reconstruct access.
   'person.created': z.object({ identifiers: z.number().int(), nameVariants: z.number().int(), duplicatesReviewed: z.boolean() }),
-  'person.viewed': z.object({}),
+  /** `via`: the grounds of access (own, team, consent, transfer, break_glass); `hidden`: categories withheld. */
+  'person.viewed': z.object({ via: z.array(z.string()).optional(), hidden: z.array(z.string()).optional() }),
   'person.updated': z.object({ fields: z.array(z.string()), version: z.number().int() }),
   'person.searched': z.object({ resultCount: z.number().int() }),
   'person.duplicate_check': z.object({ candidateCount: z.number().int(), context: z.enum(['check', 'create']) }),
@@ -174,6 +175,14 @@ export const auditEventDetails = {
   }),
   // --- legal (legal-domain evaluation of a stored person: rule ids only, never facts or results)
   'legal.evaluated': z.object({ ruleIds: z.array(z.string()) }),
+  // --- data protection core: category matrix, access, export (insert events below this line)
+  'category_matrix.updated': z.object({ agencyKind: z.string(), categories: z.array(z.string()) }),
+  'person.access_viewed': z.object({ via: z.array(z.string()), categories: z.array(z.string()) }),
+  'person.exported': z.object({ via: z.array(z.string()), categories: z.array(z.string()) }),
+  // --- consent (insert events below this line)
+  // --- transfers, break-glass, notifications (insert events below this line)
+  // --- privacy reports, retention, legal holds (insert events below this line)
+  // --- case team basis, agency record scope (insert events below this line)
 } as const;
 
 export type AuditEventType = keyof typeof auditEventDetails;

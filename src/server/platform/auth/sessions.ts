@@ -101,6 +101,7 @@ export async function loadSession(
       teamId: row.user.teamId,
       roles: row.user.roles as Role[],
       sessionState: state,
+      at: now,
     },
     session: {
       tokenHash,
