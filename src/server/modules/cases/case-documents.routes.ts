@@ -1,5 +1,5 @@
-import type { FastifyError, FastifySchema } from 'fastify';
-import { jsonSchemaTransform, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { acceptBinaryUploads, binaryBodyDocumentation } from '../../platform/http/binary-upload';
 import { idParamsSchema } from '../../../shared/contracts/common';
 import {
   caseDocumentListSchema,
@@ -10,7 +10,6 @@ import {
   documentUploadQuerySchema,
 } from '../../../shared/contracts/case-records';
 import type { AppDeps } from '../../platform/http/app-deps';
-import { errorHandler } from '../../platform/http/problem';
 import { auditContext } from '../../platform/http/request-context';
 import { contentDisposition } from './case-documents.content';
 import {
@@ -36,16 +35,9 @@ const tags = ['case documents'];
  */
 export function caseDocumentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addContentTypeParser(
-      'application/octet-stream',
-      { parseAs: 'buffer', bodyLimit: DOCUMENT_MAX_BYTES },
-      (_req, body, done) => done(null, body),
-    );
     // A file over the limit is refused by Fastify before the route runs; it gets the German
     // explanation of the limit instead of the generic "request too large".
-    app.setErrorHandler((err, req, reply) =>
-      errorHandler((err as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? fileTooLarge() : err, req, reply),
-    );
+    acceptBinaryUploads(app, DOCUMENT_MAX_BYTES, fileTooLarge);
 
     app.get(
       '/api/v1/cases/:id/documents',
@@ -65,19 +57,7 @@ export function caseDocumentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/api/v1/cases/:id/documents',
       {
         bodyLimit: DOCUMENT_MAX_BYTES,
-        config: {
-          // Documents the raw file body in the OpenAPI document; Fastify validates no body here
-          // (it is a Buffer, checked by the service).
-          swaggerTransform: (input) => {
-            const { schema, url } = jsonSchemaTransform(input);
-            const documented = {
-              ...schema,
-              consumes: ['application/octet-stream'],
-              body: { type: 'string', format: 'binary', maxLength: DOCUMENT_MAX_BYTES },
-            } as FastifySchema;
-            return { schema: documented, url };
-          },
-        },
+        config: binaryBodyDocumentation(DOCUMENT_MAX_BYTES),
         schema: {
           tags,
           summary: 'Upload a document to an open case (raw file body, metadata in the query string)',

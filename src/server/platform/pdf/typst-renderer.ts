@@ -19,8 +19,10 @@ import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 export type FontSource = { family: string; packageName: string; files: readonly string[] };
 
 /**
- * The families every template may use. Further scripts (Noto Sans Arabic, Vazirmatn for the
- * letters) are added here; a template picks its family with `#set text(font: …)`.
+ * The families every template may use; a template picks them with `#set text(font: …)`, a list
+ * of families falling back in order (`("Noto Sans", "Noto Sans Arabic")`). Noto Sans covers Latin,
+ * Cyrillic and Greek; Noto Sans Arabic the Arabic script, also for Persian (consent texts in ar and
+ * fa, right to left). Further scripts (Vazirmatn for letters) are added here.
  */
 export const fontSources: readonly FontSource[] = [
   {
@@ -32,6 +34,11 @@ export const fontSources: readonly FontSource[] = [
       '700Bold/NotoSans_700Bold.ttf',
       '700Bold_Italic/NotoSans_700Bold_Italic.ttf',
     ],
+  },
+  {
+    family: 'Noto Sans Arabic',
+    packageName: '@expo-google-fonts/noto-sans-arabic',
+    files: ['400Regular/NotoSansArabic_400Regular.ttf', '700Bold/NotoSansArabic_700Bold.ttf'],
   },
 ];
 

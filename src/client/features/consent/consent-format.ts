@@ -1,0 +1,39 @@
+import { consentLanguages, type ConsentLanguage } from '../../../shared/contracts/consent';
+import type { Person } from '../../../shared/contracts/people';
+import { currentLanguage } from '../../lib/i18n';
+
+/** 'YYYY-MM-DD' as "04.05.2040" (German) or "4 May 2040" (English); the day itself, no time zone. */
+export function formatDay(value: string | null | undefined): string {
+  if (!value) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return value;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return new Intl.DateTimeFormat(currentLanguage() === 'de' ? 'de-DE' : 'en-GB', {
+    dateStyle: 'medium',
+    timeZone: 'UTC',
+  }).format(date);
+}
+
+/**
+ * The language the consent text is printed in: the person's mother tongue if a text exists in it,
+ * else the first of their languages that has one, else German. Dari (prs) is written in the
+ * Persian script and its readers read the Persian text.
+ */
+export function defaultConsentLanguage(person: Pick<Person, 'languages'>): ConsentLanguage {
+  const normalise = (code: string) => (code === 'prs' ? 'fa' : code);
+  const known = (code: string): code is ConsentLanguage => (consentLanguages as readonly string[]).includes(code);
+  const ordered = [
+    ...person.languages.filter((l) => l.motherTongue),
+    ...person.languages.filter((l) => !l.motherTongue),
+  ];
+  for (const l of ordered) {
+    const code = normalise(l.language);
+    if (known(code)) return code;
+  }
+  return 'de';
+}
+
+/** The field a server error belongs to: 'body.recipientAgencyIds.1' → 'recipientAgencyIds'. */
+export function fieldOf(path: string): string {
+  return path.replace(/^body\./, '').split('.')[0] ?? '';
+}
