@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -106,7 +106,8 @@ function PageNumbers({ info, onPageChange }: PageNumbersProps) {
   );
 }
 
-export function PersonSearchPage() {
+/** `actions`: further actions beside the search, composed in src/client/app (e.g. emergency access). */
+export function PersonSearchPage({ actions }: { actions?: ReactNode }) {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const [search, setParams] = useSearchParamUpdate();
@@ -172,6 +173,7 @@ export function PersonSearchPage() {
         <Link className="kern-btn kern-btn--secondary" to={paths.expiringDocuments}>
           <span className="kern-label">{t('residenceDocuments.worklist.title')}</span>
         </Link>
+        {actions}
       </div>
 
       <form

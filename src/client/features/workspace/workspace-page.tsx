@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -50,7 +51,8 @@ function SignInTable({ signIns }: { signIns: Workspace['recentSignIns'] }) {
   );
 }
 
-export function WorkspacePage() {
+/** `cards`: further cards composed in src/client/app (e.g. notifications). */
+export function WorkspacePage({ cards }: { cards?: ReactNode }) {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const workspace = useQuery(workspaceQuery);
@@ -64,6 +66,7 @@ export function WorkspacePage() {
 
       <div className="lotse-grid">
         <MyTasksCard canReadCases={hasPermission(me, 'case.read')} />
+        {cards}
 
         <section className="kern-card kern-card--hug" aria-labelledby="agency-title">
           <div className="kern-card__container">

@@ -1,0 +1,19 @@
+import { PersonConsentsPanel } from '../../features/consent/person-consents-panel';
+import { BreakGlassBanner } from '../../features/data-protection/break-glass-banner';
+import { PersonTransfersPanel } from '../../features/data-protection/person-transfers-panel';
+import { PersonDetailPage, type PersonPageSlots } from '../../features/people/person-detail-page';
+
+/** The person page with what the data-protection features add to it (features do not import each other). */
+const slots: PersonPageSlots = {
+  banner: (person) => <BreakGlassBanner person={person} />,
+  panels: (person, canWrite) => (
+    <>
+      <PersonConsentsPanel person={person} canWrite={canWrite} />
+      <PersonTransfersPanel person={person} />
+    </>
+  ),
+};
+
+export function PersonDetailRoute() {
+  return <PersonDetailPage slots={slots} />;
+}
