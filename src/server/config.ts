@@ -25,6 +25,12 @@ const envSchema = z
     OIDC_ROLES_CLAIM: z.string().min(1).default('lotse_roles'),
     /** Allow http:// issuers (only for a loopback test IdP). */
     OIDC_ALLOW_INSECURE: booleanFromEnv.default(false),
+    /** Hours between runs of the retention purge job; 0 turns it off. Default 24 (off under NODE_ENV=test). */
+    LOTSE_PURGE_INTERVAL_HOURS: z.coerce
+      .number()
+      .min(0)
+      .max(24 * 366)
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.LOTSE_SEED === 'demo') {
@@ -61,6 +67,8 @@ export type Config = {
       }
     | undefined;
   version: string;
+  /** Hours between scheduled purge runs; 0 = no schedule. */
+  purgeIntervalHours: number;
 };
 
 export class ConfigError extends Error {}
@@ -95,5 +103,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : undefined,
     version: process.env.npm_package_version ?? '0.1.0',
+    purgeIntervalHours: e.LOTSE_PURGE_INTERVAL_HOURS ?? (e.NODE_ENV === 'test' ? 0 : 24),
   };
 }

@@ -20,7 +20,7 @@ test('audit viewer lists events, filters them and verifies the chain', async ({ 
   await expect(table.getByRole('row').filter({ hasText: 'Erfolg' })).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Zurücksetzen' }).click();
-  await page.getByLabel('Ereignistyp').fill('auth.login.succeeded');
+  await page.getByLabel('Ereignistyp').selectOption('auth.login.succeeded');
   await page.getByRole('button', { name: 'Filter anwenden' }).click();
   await expect(table.getByRole('row').filter({ hasText: 'auth.login.succeeded' }).first()).toBeVisible();
   await expect(table.getByRole('row').filter({ hasNotText: 'auth.login.succeeded' })).toHaveCount(1); // header row

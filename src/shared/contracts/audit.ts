@@ -22,6 +22,8 @@ export type AuditEventView = z.infer<typeof auditEventViewSchema>;
 export const auditListQuerySchema = paginationQuerySchema.extend({
   type: z.string().trim().max(100).optional(),
   actorUserId: z.uuid().optional(),
+  /** The agency the actor acted for. */
+  agencyId: z.uuid().optional(),
   subjectId: z.string().trim().max(100).optional(),
   outcome: auditOutcomeSchema.optional(),
   from: z.iso.date().optional(),

@@ -2,6 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AuditEventView } from '../../../shared/contracts/audit';
+import { auditEventLabel, auditEventLabels } from '../../../shared/contracts/privacy-reports';
+import { Link } from 'react-router';
+import { paths } from '../../lib/paths';
 import { Button } from '../../components/ui/button';
 import { EmptyState } from '../../components/ui/empty-state';
 import { SelectField, TextField } from '../../components/ui/form-field';
@@ -11,16 +14,29 @@ import { Pagination } from '../../components/ui/pagination';
 import { QueryError } from '../../components/ui/query-error';
 import { formatDateTimeWithSeconds } from '../../lib/format';
 import { hasPermission, useMe } from '../../lib/session';
-import { auditListQuery, type AuditListParams } from './audit-api';
+import { auditAgenciesQuery, auditListQuery, type AuditListParams } from './audit-api';
 import { AuditVerify } from './audit-verify';
 import { useSearchParamUpdate } from '../../lib/use-search-param-update';
 
 const PAGE_SIZE = 25;
-const FILTER_KEYS = ['type', 'outcome', 'from', 'to', 'subjectId'] as const;
+const FILTER_KEYS = ['type', 'outcome', 'from', 'to', 'subjectId', 'actorUserId', 'agencyId'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
 type Filters = Record<FilterKey, string>;
 const OUTCOMES = ['success', 'failure', 'denied'] as const;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const uuidOrEmpty = (value: string | null) => (value && UUID.test(value) ? value : '');
+const EMPTY_FILTERS: Filters = {
+  type: '',
+  outcome: '',
+  from: '',
+  to: '',
+  subjectId: '',
+  actorUserId: '',
+  agencyId: '',
+};
+/** Event types the officer picks from, in the order of the label table. */
+const EVENT_TYPES = Object.keys(auditEventLabels).sort();
 
 function readFilters(search: URLSearchParams): Filters {
   return {
@@ -29,6 +45,8 @@ function readFilters(search: URLSearchParams): Filters {
     from: ISO_DATE.test(search.get('from') ?? '') ? (search.get('from') ?? '') : '',
     to: ISO_DATE.test(search.get('to') ?? '') ? (search.get('to') ?? '') : '',
     subjectId: search.get('subjectId') ?? '',
+    actorUserId: uuidOrEmpty(search.get('actorUserId')),
+    agencyId: uuidOrEmpty(search.get('agencyId')),
   };
 }
 
@@ -61,13 +79,23 @@ function OutcomeBadge({ outcome }: { outcome: AuditEventView['outcome'] }) {
 
 function FilterForm({ initial, onApply }: { initial: Filters; onApply: (filters: Filters) => void }) {
   const { t } = useTranslation();
+  const { i18n } = useTranslation();
+  const lang = i18n.language.startsWith('en') ? 'en' : 'de';
+  const agencies = useQuery(auditAgenciesQuery);
   const [values, setValues] = useState(initial);
+  const [actorError, setActorError] = useState<string | undefined>();
   const set = (key: FilterKey) => (event: { target: { value: string } }) =>
     setValues((previous) => ({ ...previous, [key]: event.target.value }));
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    onApply({ ...values, type: values.type.trim(), subjectId: values.subjectId.trim() });
+    const actorUserId = values.actorUserId.trim();
+    if (actorUserId && !UUID.test(actorUserId)) {
+      setActorError(t('privacy.holds.subjectIdError'));
+      return;
+    }
+    setActorError(undefined);
+    onApply({ ...values, type: values.type.trim(), subjectId: values.subjectId.trim(), actorUserId });
   }
 
   return (
@@ -76,13 +104,39 @@ function FilterForm({ initial, onApply }: { initial: Filters; onApply: (filters:
         {t('audit.filterTitle')}
       </h2>
       <div className="lotse-filter__fields">
-        <TextField
+        <SelectField
           id="audit-filter-type"
           label={t('audit.type')}
-          hint={t('audit.typeHint')}
           value={values.type}
           onChange={set('type')}
-          maxLength={100}
+          options={[
+            { value: '', label: t('privacy.audit.typeAll') },
+            ...(values.type && !EVENT_TYPES.includes(values.type) ? [values.type] : [])
+              .concat(EVENT_TYPES)
+              .map((type) => ({
+                value: type,
+                label: `${auditEventLabel(type)[lang]} (${type})`,
+              })),
+          ]}
+        />
+        <SelectField
+          id="audit-filter-agency"
+          label={t('privacy.audit.agency')}
+          value={values.agencyId}
+          onChange={set('agencyId')}
+          options={[
+            { value: '', label: t('privacy.audit.agencyAll') },
+            ...(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.name })),
+          ]}
+        />
+        <TextField
+          id="audit-filter-actor"
+          label={t('privacy.audit.actorUserId')}
+          error={actorError}
+          value={values.actorUserId}
+          onChange={set('actorUserId')}
+          maxLength={36}
+          spellCheck={false}
         />
         <SelectField
           id="audit-filter-outcome"
@@ -118,9 +172,8 @@ function FilterForm({ initial, onApply }: { initial: Filters; onApply: (filters:
         <Button
           variant="tertiary"
           onClick={() => {
-            const empty = { type: '', outcome: '', from: '', to: '', subjectId: '' };
-            setValues(empty);
-            onApply(empty);
+            setValues(EMPTY_FILTERS);
+            onApply(EMPTY_FILTERS);
           }}
         >
           {t('common.reset')}
@@ -148,6 +201,14 @@ export function AuditPage() {
   return (
     <>
       <PageHeading title={t('audit.title')}>{t('audit.intro')}</PageHeading>
+      {hasPermission(me, 'privacy.report') ? (
+        <p>
+          <Link className="kern-link" to={paths.accessReports}>
+            <span className="kern-icon kern-icon--arrow-forward" aria-hidden="true" />
+            {t('privacy.audit.accessReportLink')}
+          </Link>
+        </p>
+      ) : null}
       {hasPermission(me, 'audit.verify') ? <AuditVerify /> : null}
 
       <FilterForm key={search.toString()} initial={filters} onApply={(next) => apply({ ...next, page: '' })} />

@@ -45,7 +45,8 @@ export function AuditVerify() {
             >
               {result.headSeq !== null && result.headHash ? (
                 <p className="kern-body lotse-break">
-                  {t('audit.verifyHead', { seq: result.headSeq })} <code data-testid="audit-head-hash">{result.headHash}</code>
+                  {t('audit.verifyHead', { seq: result.headSeq })}{' '}
+                  <code data-testid="audit-head-hash">{result.headHash}</code>
                 </p>
               ) : null}
             </Alert>

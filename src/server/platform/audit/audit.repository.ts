@@ -5,6 +5,7 @@ import { auditEvents } from '../../db/schema';
 export type AuditFilter = {
   type?: string;
   actorUserId?: string;
+  agencyId?: string;
   subjectId?: string;
   outcome?: string;
   from?: Date;
@@ -18,6 +19,7 @@ export async function listAuditEvents(db: Db, filter: AuditFilter) {
   const conditions: SQL[] = [];
   if (filter.type) conditions.push(eq(auditEvents.type, filter.type));
   if (filter.actorUserId) conditions.push(eq(auditEvents.actorUserId, filter.actorUserId));
+  if (filter.agencyId) conditions.push(eq(auditEvents.actorAgencyId, filter.agencyId));
   if (filter.subjectId) conditions.push(eq(auditEvents.subjectId, filter.subjectId));
   if (filter.outcome) conditions.push(eq(auditEvents.outcome, filter.outcome));
   if (filter.from) conditions.push(gte(auditEvents.occurredAt, filter.from));
@@ -38,7 +40,13 @@ export async function recentAuditEventsAbout(db: Db, userId: string, types: read
   return db
     .select({ occurredAt: auditEvents.occurredAt, outcome: auditEvents.outcome, ip: auditEvents.ip })
     .from(auditEvents)
-    .where(and(eq(auditEvents.subjectId, userId), eq(auditEvents.subjectType, 'user'), inArray(auditEvents.type, [...types])))
+    .where(
+      and(
+        eq(auditEvents.subjectId, userId),
+        eq(auditEvents.subjectType, 'user'),
+        inArray(auditEvents.type, [...types]),
+      ),
+    )
     .orderBy(desc(auditEvents.seq))
     .limit(limit);
 }

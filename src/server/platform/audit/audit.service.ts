@@ -13,9 +13,10 @@ function presentAuditEvent(row: typeof auditEvents.$inferSelect): AuditEventView
     occurredAt: row.occurredAt.toISOString(),
     type: row.type,
     outcome: row.outcome as AuditEventView['outcome'],
-    actor: row.actorUserId || row.actorUsername
-      ? { userId: row.actorUserId, username: row.actorUsername, agencyId: row.actorAgencyId }
-      : null,
+    actor:
+      row.actorUserId || row.actorUsername
+        ? { userId: row.actorUserId, username: row.actorUsername, agencyId: row.actorAgencyId }
+        : null,
     subjectType: row.subjectType,
     subjectId: row.subjectId,
     details: row.details,
@@ -29,7 +30,8 @@ function presentAuditEvent(row: typeof auditEvents.$inferSelect): AuditEventView
  * year 0 and the driver cannot write years past 9999; a bound beyond what can be stored excludes
  * nothing, so it is dropped rather than sent.
  */
-const dayStart = (isoDate: string): Date | undefined => (isoDate < '0001-01-01' ? undefined : new Date(`${isoDate}T00:00:00Z`));
+const dayStart = (isoDate: string): Date | undefined =>
+  isoDate < '0001-01-01' ? undefined : new Date(`${isoDate}T00:00:00Z`);
 const nextDay = (isoDate: string): Date | undefined =>
   isoDate >= '9999-12-31' ? undefined : new Date(new Date(`${isoDate}T00:00:00Z`).getTime() + 24 * 3600 * 1000);
 
@@ -45,6 +47,7 @@ export async function browseAuditLog(
     const { rows, total } = await listAuditEvents(tx, {
       type: query.type,
       actorUserId: query.actorUserId,
+      agencyId: query.agencyId,
       subjectId: query.subjectId,
       outcome: query.outcome,
       from: query.from ? dayStart(query.from) : undefined,
