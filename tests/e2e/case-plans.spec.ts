@@ -53,7 +53,13 @@ async function prepareCase(request: APIRequestContext): Promise<string> {
     data: {
       personId,
       title: `Arbeit und Sprache ${suffix}`,
-      teamAgencies: [{ agencyId: sozialamt, role: 'participant' }],
+      teamAgencies: [
+        {
+          agencyId: sozialamt,
+          role: 'participant',
+          basis: { kind: 'legal_basis', legalBasis: '§ 69 Abs. 1 Nr. 1 SGB X', categories: ['identity'] },
+        },
+      ],
     },
     headers,
   });
@@ -82,7 +88,8 @@ async function prepareCase(request: APIRequestContext): Promise<string> {
             notAssessed: false,
             urgency: null,
           }
-        : { strengths: empty, needs: empty, notAssessed: true, urgency: null },
+        : // Health is not released to the Jobcenter: left as received (empty), it does not hold up completion.
+          { strengths: empty, needs: empty, notAssessed: k !== 'health', urgency: null },
     ]),
   );
   const saved = await request.put(`/api/v1/cases/${id}/assessments/1`, {

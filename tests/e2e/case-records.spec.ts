@@ -247,7 +247,12 @@ test('an appointment with an interpreter is made and shows on "Meine Termine"', 
 test('the Jobcenter on the team sees only the team-level note, also in the timeline', async () => {
   const headers = { 'X-CSRF-Token': await csrf(page) };
   const joined = await page.request.post(`/api/v1/cases/${caseId}/team`, {
-    data: { agencyId: jobcenterId, userId: null, role: 'participant' },
+    data: {
+      agencyId: jobcenterId,
+      userId: null,
+      role: 'participant',
+      basis: { kind: 'legal_basis', legalBasis: '§ 69 Abs. 1 Nr. 1 SGB X', categories: ['identity'] },
+    },
     headers,
   });
   expect(joined.status(), await joined.text()).toBe(201);

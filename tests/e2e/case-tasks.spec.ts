@@ -55,7 +55,11 @@ async function createCaseWithTeam(p: Page): Promise<string> {
   const caseId = ((await created.json()) as { id: string }).id;
   for (const code of ['abh', 'jugendamt']) {
     const added = await p.request.post(`/api/v1/cases/${caseId}/team`, {
-      data: { agencyId: agencyId(code), role: 'participant' },
+      data: {
+        agencyId: agencyId(code),
+        role: 'participant',
+        basis: { kind: 'legal_basis', legalBasis: '§ 69 Abs. 1 Nr. 1 SGB X', categories: ['identity'] },
+      },
       headers,
     });
     expect(added.status(), await added.text()).toBe(201);

@@ -113,11 +113,18 @@ test('the Jobcenter joins the case team with a named colleague', async () => {
   ]);
   await colleague.selectOption({ label: 'Jonas Krämer (Integrationsfachkräfte)' });
   await dialog().getByLabel('Rolle').selectOption({ label: 'Beteiligt' });
+  // Another agency joins only on a basis: without a consent of the person, the legal basis of the transfer.
+  await expect(dialog().getByText('Für diese Stelle liegt keine gültige Einwilligung der Person vor.')).toBeVisible();
+  await dialog().getByRole('button', { name: 'Behörde hinzufügen' }).click();
+  await expect(dialog().getByText('Bitte füllen Sie dieses Feld aus.').first()).toBeVisible();
+  await dialog().getByLabel('Rechtsgrundlage', { exact: true }).fill('§ 69 Abs. 1 Nr. 1 SGB X');
+  await dialog().getByRole('checkbox', { name: 'Kontakt und Anschrift' }).check();
   await expectNoAxeViolations(page, 'Behörde hinzufügen');
   await dialog().getByRole('button', { name: 'Behörde hinzufügen' }).click();
   await expect(dialog()).toHaveCount(0);
   const team = page.locator('#case-team');
   await expect(team.getByText('Jobcenter / Sozialagentur – Jonas Krämer')).toBeVisible();
+  await expect(team.getByText('Rechtsgrundlage: § 69 Abs. 1 Nr. 1 SGB X')).toBeVisible();
   await expect(team.getByRole('button', { name: 'Mitgliedschaft beenden: Jobcenter / Sozialagentur' })).toBeVisible();
 });
 

@@ -324,7 +324,14 @@ describe(`case appointments (${engine})`, () => {
       const created = await f.post(f.jc, '/api/v1/cases', {
         personId: person.json<{ id: string }>().id,
         title: 'Fall des Jobcenters',
-        teamAgencies: [{ agencyId: f.agency.sozialamt, userId: null, role: 'participant' }],
+        teamAgencies: [
+          {
+            agencyId: f.agency.sozialamt,
+            userId: null,
+            role: 'participant',
+            basis: { kind: 'legal_basis', legalBasis: '§ 69 Abs. 1 Nr. 1 SGB X', categories: ['identity'] },
+          },
+        ],
       });
       expect(created.statusCode, created.body).toBe(201);
       jcCase = created.json<{ id: string }>().id;

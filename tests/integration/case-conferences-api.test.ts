@@ -85,7 +85,11 @@ describe(`case conferences (${engine})`, () => {
   const tick = () => t.clock.advance(1000);
   const get = (session: Session, url: string) => t.request('GET', url, { session });
   const post = (session: Session, url: string, body?: unknown, ifMatch?: string) =>
-    t.request('POST', url, { session, ...(body !== undefined ? { body } : {}), headers: ifMatch ? { 'if-match': ifMatch } : {} });
+    t.request('POST', url, {
+      session,
+      ...(body !== undefined ? { body } : {}),
+      headers: ifMatch ? { 'if-match': ifMatch } : {},
+    });
   const put = (session: Session, url: string, body: unknown, ifMatch?: string) =>
     t.request('PUT', url, { session, body, headers: ifMatch ? { 'if-match': ifMatch } : {} });
   const problem = (res: LightMyRequestResponse) => res.json<Problem>();
@@ -93,7 +97,14 @@ describe(`case conferences (${engine})`, () => {
   const auditCount = async (type: string) =>
     Number((await t.database.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.type, type)))[0]!.n);
   const lastAudit = async (type: string) =>
-    (await t.database.db.select().from(auditEvents).where(eq(auditEvents.type, type)).orderBy(desc(auditEvents.seq)).limit(1))[0]!;
+    (
+      await t.database.db
+        .select()
+        .from(auditEvents)
+        .where(eq(auditEvents.type, type))
+        .orderBy(desc(auditEvents.seq))
+        .limit(1)
+    )[0]!;
   const eventsOf = (caseId: string) =>
     t.database.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(caseEvents.occurredAt);
 
@@ -102,17 +113,29 @@ describe(`case conferences (${engine})`, () => {
     const res = await post(soz, '/api/v1/cases', {
       personId,
       title,
-      teamAgencies: teamAgencies.map((code) => ({ agencyId: agency[code], role: 'participant' })),
+      teamAgencies: teamAgencies.map((code) => ({
+        agencyId: agency[code],
+        role: 'participant',
+        basis: { kind: 'legal_basis', legalBasis: '§ 69 Abs. 1 Nr. 1 SGB X', categories: ['identity'] },
+      })),
     });
     expect(res.statusCode, res.body).toBe(201);
     return res.json<CaseView>();
   };
   const addToTeam = async (caseId: string, code: string) => {
     tick();
-    const res = await post(soz, `/api/v1/cases/${caseId}/team`, { agencyId: agency[code], role: 'participant' });
+    const res = await post(soz, `/api/v1/cases/${caseId}/team`, {
+      agencyId: agency[code],
+      role: 'participant',
+      basis: { kind: 'legal_basis', legalBasis: '§ 69 Abs. 1 Nr. 1 SGB X', categories: ['identity'] },
+    });
     expect(res.statusCode, res.body).toBe(201);
   };
-  const schedule = async (session: Session, caseId: string, body: Record<string, unknown> = {}): Promise<Conference> => {
+  const schedule = async (
+    session: Session,
+    caseId: string,
+    body: Record<string, unknown> = {},
+  ): Promise<Conference> => {
     tick();
     const res = await post(session, `/api/v1/cases/${caseId}/conferences`, {
       title: 'Drohende Abschiebung der Familie',
@@ -130,7 +153,8 @@ describe(`case conferences (${engine})`, () => {
     expect(res.statusCode, res.body).toBe(201);
     return res.json<Conference>();
   };
-  const url = (c: Pick<Conference, 'caseId' | 'id'>, suffix = '') => `/api/v1/cases/${c.caseId}/conferences/${c.id}${suffix}`;
+  const url = (c: Pick<Conference, 'caseId' | 'id'>, suffix = '') =>
+    `/api/v1/cases/${c.caseId}/conferences/${c.id}${suffix}`;
   /** The PUT body of a conference as it is, with changes. */
   const bodyOf = (c: Conference, changes: Record<string, unknown> = {}) => ({
     title: c.title,
@@ -187,7 +211,9 @@ describe(`case conferences (${engine})`, () => {
     jc = await t.login('jobcenter');
     abh = await t.login('abh');
     jug = await t.login('jugendamt');
-    for (const a of await t.database.db.select({ id: agencies.id, code: agencies.code, name: agencies.name }).from(agencies)) {
+    for (const a of await t.database.db
+      .select({ id: agencies.id, code: agencies.code, name: agencies.name })
+      .from(agencies)) {
       agency[a.code] = a.id;
       agencyName[a.code] = a.name;
     }
@@ -230,7 +256,10 @@ describe(`case conferences (${engine})`, () => {
       ]);
       const jugendamt = conf.participants.find((p) => p.agency?.id === agency.jugendamt)!;
       expect(jugendamt).toMatchObject({ user: { id: user.jugendamt }, onCaseTeam: false, attended: null });
-      expect(conf.participants.find((p) => p.agency?.id === agency.abh)).toMatchObject({ user: null, onCaseTeam: true });
+      expect(conf.participants.find((p) => p.agency?.id === agency.abh)).toMatchObject({
+        user: null,
+        onCaseTeam: true,
+      });
       expect(await auditCount('case_conference.created')).toBe(before + 1);
       expect((await lastAudit('case_conference.created')).details).toEqual({
         conferenceId: conf.id,
@@ -247,7 +276,9 @@ describe(`case conferences (${engine})`, () => {
       const list = await get(soz, `/api/v1/cases/${c.id}/conferences`);
       expect(list.statusCode).toBe(200);
       // Same date: the newer one first.
-      expect(list.json<{ items: ListItem[] }>().items.map((i) => [i.title, i.participantCount, i.decisionCount])).toEqual([
+      expect(
+        list.json<{ items: ListItem[] }>().items.map((i) => [i.title, i.participantCount, i.decisionCount]),
+      ).toEqual([
         ['Rückfragen', 0, 0],
         ['Drohende Abschiebung der Familie', 4, 0],
       ]);
@@ -272,17 +303,24 @@ describe(`case conferences (${engine})`, () => {
         ],
       });
       expect(bad.statusCode).toBe(400);
-      expect(errors(bad).map((e) => e.path)).toEqual(['participants.0.agencyId', 'participants.1.userId', 'participants.3']);
+      expect(errors(bad).map((e) => e.path)).toEqual([
+        'participants.0.agencyId',
+        'participants.1.userId',
+        'participants.3',
+      ]);
       const noTime = await post(soz, `/api/v1/cases/${c.id}/conferences`, { title: 'x', scheduledAt: '2026-12-03' });
       expect(noTime.statusCode).toBe(400);
-      const outsider = await post(jc, `/api/v1/cases/${c.id}/conferences`, { title: 'x', scheduledAt: '2026-12-03T09:30:00Z' });
+      const outsider = await post(jc, `/api/v1/cases/${c.id}/conferences`, {
+        title: 'x',
+        scheduledAt: '2026-12-03T09:30:00Z',
+      });
       expect(outsider.statusCode).toBe(404);
       const conf = await schedule(soz, c.id);
       expect((await get(jc, url(conf))).statusCode).toBe(404);
       expect((await get(soz, `/api/v1/cases/${other.id}/conferences/${conf.id}`)).statusCode).toBe(404);
-      expect(await t.database.db.select({ n: count() }).from(caseConferences).where(eq(caseConferences.caseId, c.id))).toEqual([
-        { n: 1 },
-      ]);
+      expect(
+        await t.database.db.select({ n: count() }).from(caseConferences).where(eq(caseConferences.caseId, c.id)),
+      ).toEqual([{ n: 1 }]);
 
       const current = (await get(soz, `/api/v1/cases/${c.id}`)).json<CaseView>();
       tick();
@@ -293,7 +331,10 @@ describe(`case conferences (${engine})`, () => {
         `"${current.version}"`,
       );
       expect(closed.statusCode, closed.body).toBe(200);
-      const onClosed = await post(soz, `/api/v1/cases/${c.id}/conferences`, { title: 'x', scheduledAt: '2026-12-03T09:30:00Z' });
+      const onClosed = await post(soz, `/api/v1/cases/${c.id}/conferences`, {
+        title: 'x',
+        scheduledAt: '2026-12-03T09:30:00Z',
+      });
       expect([onClosed.statusCode, problem(onClosed).code]).toEqual([409, 'CONFLICT']);
       const saveClosed = await save(soz, conf, { title: 'Neu' });
       expect(saveClosed.statusCode).toBe(409);
@@ -317,7 +358,12 @@ describe(`case conferences (${engine})`, () => {
         agenda: ['Nächste Schritte', 'Stand des Aufenthaltsverfahrens'],
         decisions: [
           { text: 'Erster Beschluss', responsibleAgencyId: agency.abh, responsibleUserId: null, dueDate: null },
-          { text: 'Zweiter Beschluss', responsibleAgencyId: agency.wohnungsamt, responsibleUserId: null, dueDate: addDays(today, 1) },
+          {
+            text: 'Zweiter Beschluss',
+            responsibleAgencyId: agency.wohnungsamt,
+            responsibleUserId: null,
+            dueDate: addDays(today, 1),
+          },
         ],
       });
       expect(byOrganiser.statusCode, byOrganiser.body).toBe(200);
@@ -351,7 +397,10 @@ describe(`case conferences (${engine})`, () => {
       const wrongUser = await save(soz, byLead.json<Conference>(), {
         decisions: [{ text: 'x', responsibleAgencyId: agency.abh, responsibleUserId: user.jobcenter, dueDate: null }],
       });
-      expect([wrongUser.statusCode, errors(wrongUser).map((e) => e.path)]).toEqual([400, ['decisions.0.responsibleUserId']]);
+      expect([wrongUser.statusCode, errors(wrongUser).map((e) => e.path)]).toEqual([
+        400,
+        ['decisions.0.responsibleUserId'],
+      ]);
       const badDate = await save(soz, byLead.json<Conference>(), {
         decisions: [{ text: 'x', responsibleAgencyId: agency.abh, dueDate: '2026-13-01' }],
       });
@@ -396,13 +445,16 @@ describe(`case conferences (${engine})`, () => {
           },
         ],
       ]);
-      expect(await t.database.db.select({ n: count() }).from(caseTasks).where(eq(caseTasks.caseId, c.id))).toEqual([{ n: 0 }]);
+      expect(await t.database.db.select({ n: count() }).from(caseTasks).where(eq(caseTasks.caseId, c.id))).toEqual([
+        { n: 0 },
+      ]);
       // The Jugendamt sees nothing of the case until it is on the team.
       expect((await get(jug, `/api/v1/cases/${c.id}/conferences`)).statusCode).toBe(404);
 
       await addToTeam(c.id, 'jugendamt');
-      expect((await get(jug, url(ready))).json<Conference>().participants.find((p) => p.agency?.id === agency.jugendamt))
-        .toMatchObject({ onCaseTeam: true });
+      expect(
+        (await get(jug, url(ready))).json<Conference>().participants.find((p) => p.agency?.id === agency.jugendamt),
+      ).toMatchObject({ onCaseTeam: true });
       const tasksBefore = await auditCount('case_task.created');
       tick();
       const done = await post(soz, url(ready, '/finalise'), undefined, `"${ready.version}"`);
@@ -440,7 +492,11 @@ describe(`case conferences (${engine})`, () => {
       const kinds = (await eventsOf(c.id)).map((e) => e.kind);
       expect(kinds.slice(-3)).toEqual(['task_created', 'task_created', 'conference_held']);
       const heldEvent = (await eventsOf(c.id)).find((e) => e.kind === 'conference_held')!;
-      expect(heldEvent.details).toEqual({ conferenceId: conf.id, decisions: 2, taskIds: held.decisions.map((d) => d.task!.id) });
+      expect(heldEvent.details).toEqual({
+        conferenceId: conf.id,
+        decisions: 2,
+        taskIds: held.decisions.map((d) => d.task!.id),
+      });
 
       // The decision's task is in the inboxes of the agencies, linked back to the conference.
       const abhInbox = (await get(abh, '/api/v1/tasks?scope=mine')).json<{ items: Task[] }>();
@@ -456,7 +512,9 @@ describe(`case conferences (${engine})`, () => {
       expect((await save(soz, held, { title: 'Nachträglich' })).statusCode).toBe(409);
       expect((await post(soz, url(held, '/cancel'), undefined, `"${held.version}"`)).statusCode).toBe(409);
       // The tasks live on as tasks: the assignee completes them like any other.
-      const abhTaskView = (await get(abh, `/api/v1/cases/${c.id}/tasks`)).json<{ items: (Task & { version: number })[] }>();
+      const abhTaskView = (await get(abh, `/api/v1/cases/${c.id}/tasks`)).json<{
+        items: (Task & { version: number })[];
+      }>();
       const mine = abhTaskView.items.find((x) => x.id === abhTask.id)!;
       tick();
       const completed = await t.request('PATCH', `/api/v1/cases/${c.id}/tasks/${mine.id}`, {

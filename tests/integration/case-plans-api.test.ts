@@ -11,6 +11,7 @@ import {
   caseTasks,
   caseTeamMembers,
   cases,
+  dataTransfers,
 } from '../../src/server/db/schema';
 import { createTestApp, engine, type Session, type TestApp } from '../support/test-app';
 
@@ -408,7 +409,7 @@ describe('case plans (integration plan, Kooperationsplan, Hilfeplan)', () => {
       }
     });
 
-    it('lets only the Jobcenter own a Kooperationsplan and only the Jugendamt a Hilfeplan; integration plans any team agency', async () => {
+    it('lets only the Jobcenter own a Kooperationsplan and only the Jugendamt a Hilfeplan; integration plans any team agency that sees employment data', async () => {
       const caseId = await createCase();
       const koop = await create(caseId, koopBody(), soz);
       expect(koop.statusCode, koop.body).toBe(409);
@@ -423,7 +424,11 @@ describe('case plans (integration plan, Kooperationsplan, Hilfeplan)', () => {
       );
       expect(byJugendamt.statusCode, byJugendamt.body).toBe(201);
       expect(byJugendamt.json<Plan>().ownerAgency.id).toBe(agency.get('jugendamt'));
-      const integration = await create(caseId, integrationBody(), jug);
+      // An integration plan holds employment data: a team agency that does not see them cannot write one.
+      const refused = await create(caseId, integrationBody(), jug);
+      expect(refused.statusCode, refused.body).toBe(403);
+      expect(messages(refused)).toContain('„Arbeit, Bildung und Sprache“');
+      const integration = await create(caseId, integrationBody(), jc);
       expect(integration.statusCode, integration.body).toBe(201);
     });
 
@@ -760,7 +765,27 @@ describe('case plans (integration plan, Kooperationsplan, Hilfeplan)', () => {
       expect(sozView.steps.map((s) => s.canRecordProgress)).toEqual([false, false, true]);
       const jcView = (await get(caseId, plan.id, jc)).json<Plan>();
       expect(jcView.steps.map((s) => s.canRecordProgress)).toEqual([true, true, true]);
-      // The Jugendamt is on the team but responsible for nothing here.
+      // The Jugendamt on the team does not see employment data, so not the Kooperationsplan (404) …
+      const unseen = await progress(caseId, plan.id, sozStep.id, { status: 'done' }, `"${plan.version}"`, jug);
+      expect(unseen.statusCode).toBe(404);
+      // … until a transfer releases the category to it; then it sees the plan but is responsible for nothing here.
+      const [{ personId }] = (await db()
+        .select({ personId: cases.personId })
+        .from(cases)
+        .where(eq(cases.id, caseId))) as [{ personId: string }];
+      await db()
+        .insert(dataTransfers)
+        .values({
+          personId,
+          caseId,
+          fromAgencyId: agency.get('jobcenter')!,
+          toAgencyId: agency.get('jugendamt')!,
+          categories: ['employment_profile'],
+          legalBasis: '§ 69 Abs. 1 Nr. 1 SGB X',
+          purpose: 'Abstimmung der Kinderbetreuung',
+          transferredAt: START,
+          validUntil: '2041-05-04',
+        });
       const forbidden = await progress(caseId, plan.id, sozStep.id, { status: 'done' }, `"${plan.version}"`, jug);
       expect(forbidden.statusCode).toBe(403);
       expect(messages(forbidden)).toContain('verantwortliche Stelle');

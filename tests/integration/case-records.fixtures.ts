@@ -94,6 +94,7 @@ export async function caseRecordsFixture(t: TestApp, prefix: string): Promise<Ca
       agencyId: agency[agencyCode],
       userId: null,
       role: 'participant',
+      basis: { kind: 'legal_basis', legalBasis: '§ 69 Abs. 1 Nr. 1 SGB X', categories: ['identity'] },
     });
     expect(res.statusCode, res.body).toBe(201);
   };

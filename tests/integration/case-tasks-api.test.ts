@@ -107,7 +107,11 @@ describe(`case tasks (${engine})`, () => {
     const res = await post(soz, '/api/v1/cases', {
       personId,
       title,
-      teamAgencies: teamAgencies.map((code) => ({ agencyId: agency[code], role: 'participant' })),
+      teamAgencies: teamAgencies.map((code) => ({
+        agencyId: agency[code],
+        role: 'participant',
+        basis: { kind: 'legal_basis', legalBasis: '§ 69 Abs. 1 Nr. 1 SGB X', categories: ['identity'] },
+      })),
     });
     expect(res.statusCode, res.body).toBe(201);
     return res.json<CaseView>();

@@ -73,6 +73,8 @@ type Workload = {
 };
 
 const RANDOM_UUID = '5d3c2b1a-0f9e-4d8c-8b7a-6e5f4d3c2b1a';
+/** A legal basis for another agency on the team (issue 5): the transfer between social agencies. */
+const LB = { kind: 'legal_basis', legalBasis: '§ 69 Abs. 1 Nr. 1 SGB X', categories: ['identity'] } as const;
 const PASSWORD = 'ein-langes-passwort-123';
 
 describe(`cases (${engine})`, () => {
@@ -268,8 +270,8 @@ describe(`cases (${engine})`, () => {
         title: 'Übergang AsylbLG → SGB II',
         leadUserId: user['soz-other'],
         teamAgencies: [
-          { agencyId: agency.jobcenter, userId: user.jobcenter, role: 'participant' },
-          { agencyId: agency.abh, role: 'consulted' },
+          { agencyId: agency.jobcenter, userId: user.jobcenter, role: 'participant', basis: LB },
+          { agencyId: agency.abh, role: 'consulted', basis: LB },
         ],
       });
       expect(c.lead.user.id).toBe(user['soz-other']);
@@ -307,11 +309,11 @@ describe(`cases (${engine})`, () => {
           personId: personA,
           title: 'x',
           teamAgencies: [
-            { agencyId: agency.jobcenter, role: 'participant' },
-            { agencyId: agency.jobcenter, role: 'consulted' },
+            { agencyId: agency.jobcenter, role: 'participant', basis: LB },
+            { agencyId: agency.jobcenter, role: 'consulted', basis: LB },
             { agencyId: agency.sozialamt, role: 'consulted' },
             { agencyId: RANDOM_UUID, role: 'consulted' },
-            { agencyId: agency.abh, userId: user.jobcenter, role: 'consulted' },
+            { agencyId: agency.abh, userId: user.jobcenter, role: 'consulted', basis: LB },
           ],
         },
         400,
@@ -510,14 +512,14 @@ describe(`cases (${engine})`, () => {
       const c = await createCase(soz, {
         personId: personA,
         title: 'Steuerung',
-        teamAgencies: [{ agencyId: agency.jobcenter, role: 'participant' }],
+        teamAgencies: [{ agencyId: agency.jobcenter, role: 'participant', basis: LB }],
       });
       const seen = await getCase(jc, c.id);
       expect(seen.actions).toEqual({ steer: false, reassign: false });
       const denied = [
         await post(jc, `/api/v1/cases/${c.id}/phase`, { to: 'assessment' }, '"1"'),
         await patch(jc, `/api/v1/cases/${c.id}`, { title: 'Übernahme' }, '"1"'),
-        await post(jc, `/api/v1/cases/${c.id}/team`, { agencyId: agency.aa, role: 'consulted' }),
+        await post(jc, `/api/v1/cases/${c.id}/team`, { agencyId: agency.aa, role: 'consulted', basis: LB }),
         await post(jc, `/api/v1/cases/${c.id}/team/${seen.team[0]!.id}/end`, {}),
       ];
       expect(denied.map((r) => [r.statusCode, problem(r).code])).toEqual(Array(4).fill([403, 'FORBIDDEN']));
@@ -533,6 +535,7 @@ describe(`cases (${engine})`, () => {
         agencyId: agency.jobcenter,
         userId: user.jobcenter,
         role: 'participant',
+        basis: LB,
       });
       expect(added.statusCode, added.body).toBe(201);
       expect(added.headers.etag).toBe('"2"');
@@ -544,7 +547,11 @@ describe(`cases (${engine})`, () => {
         role: 'participant',
       });
 
-      const again = await post(soz, `/api/v1/cases/${c.id}/team`, { agencyId: agency.jobcenter, role: 'consulted' });
+      const again = await post(soz, `/api/v1/cases/${c.id}/team`, {
+        agencyId: agency.jobcenter,
+        role: 'consulted',
+        basis: LB,
+      });
       expect(again.statusCode).toBe(409);
       expect(problem(again).errors?.[0]?.path).toBe('agencyId');
       const lead = await post(soz, `/api/v1/cases/${c.id}/team`, { agencyId: agency.sozialamt, role: 'consulted' });
@@ -553,12 +560,18 @@ describe(`cases (${engine})`, () => {
         agencyId: agency.aa,
         userId: user.jobcenter,
         role: 'consulted',
+        basis: LB,
       });
       expect(wrongUser.statusCode).toBe(400);
       expect(problem(wrongUser).errors?.[0]?.path).toBe('userId');
       const noRole = await post(soz, `/api/v1/cases/${c.id}/team`, { agencyId: agency.aa, role: 'lead' });
       expect(noRole.statusCode).toBe(400);
-      const stale = await post(soz, `/api/v1/cases/${c.id}/team`, { agencyId: agency.aa, role: 'consulted' }, '"1"');
+      const stale = await post(
+        soz,
+        `/api/v1/cases/${c.id}/team`,
+        { agencyId: agency.aa, role: 'consulted', basis: LB },
+        '"1"',
+      );
       expect(stale.statusCode).toBe(412);
 
       // A deactivated colleague cannot be named.
@@ -571,6 +584,7 @@ describe(`cases (${engine})`, () => {
         agencyId: agency.aa,
         userId: user['aa-weg'],
         role: 'consulted',
+        basis: LB,
       });
       expect(inactive.statusCode).toBe(400);
       expect((await getCase(soz, c.id)).version).toBe(2);
@@ -580,7 +594,7 @@ describe(`cases (${engine})`, () => {
       const c = await createCase(soz, {
         personId: personA,
         title: 'Team beenden',
-        teamAgencies: [{ agencyId: agency.jobcenter, role: 'participant' }],
+        teamAgencies: [{ agencyId: agency.jobcenter, role: 'participant', basis: LB }],
       });
       const leadMember = c.team.find((m) => m.role === 'lead')!;
       const jcMember = c.team.find((m) => m.agency.id === agency.jobcenter)!;
@@ -606,7 +620,11 @@ describe(`cases (${engine})`, () => {
       expect((await get(jc, `/api/v1/cases/${c.id}`)).statusCode).toBe(404);
 
       tick();
-      const rejoined = await post(soz, `/api/v1/cases/${c.id}/team`, { agencyId: agency.jobcenter, role: 'consulted' });
+      const rejoined = await post(soz, `/api/v1/cases/${c.id}/team`, {
+        agencyId: agency.jobcenter,
+        role: 'consulted',
+        basis: LB,
+      });
       expect(rejoined.statusCode).toBe(201);
       expect(
         view(rejoined)
@@ -619,13 +637,13 @@ describe(`cases (${engine})`, () => {
       const c = await createCase(soz, {
         personId: personA,
         title: 'Geschlossen',
-        teamAgencies: [{ agencyId: agency.jobcenter, role: 'participant' }],
+        teamAgencies: [{ agencyId: agency.jobcenter, role: 'participant', basis: LB }],
       });
       expect(
         (await move(soz, c.id, { to: 'closure', closureReason: 'contact_lost', outcome: 'Nicht erreichbar.' }))
           .statusCode,
       ).toBe(200);
-      const add = await post(soz, `/api/v1/cases/${c.id}/team`, { agencyId: agency.aa, role: 'consulted' });
+      const add = await post(soz, `/api/v1/cases/${c.id}/team`, { agencyId: agency.aa, role: 'consulted', basis: LB });
       expect(add.statusCode).toBe(409);
       const jcMember = c.team.find((m) => m.agency.id === agency.jobcenter)!;
       expect((await post(soz, `/api/v1/cases/${c.id}/team/${jcMember.id}/end`, {})).statusCode).toBe(200);
@@ -659,7 +677,11 @@ describe(`cases (${engine})`, () => {
       expect((await get(jc, `/api/v1/people/${person}/cases`)).statusCode).toBe(404);
 
       tick();
-      const added = await post(soz, `/api/v1/cases/${c.id}/team`, { agencyId: agency.jobcenter, role: 'participant' });
+      const added = await post(soz, `/api/v1/cases/${c.id}/team`, {
+        agencyId: agency.jobcenter,
+        role: 'participant',
+        basis: LB,
+      });
       expect(added.statusCode).toBe(201);
       expect(await search()).toContain(person);
       expect(await duplicates()).toContain(person);
@@ -694,7 +716,7 @@ describe(`cases (${engine})`, () => {
       const c = await createCase(soz, {
         personId: personB,
         title: 'Eigener Fall des Jobcenters',
-        teamAgencies: [{ agencyId: agency.jobcenter, role: 'participant' }],
+        teamAgencies: [{ agencyId: agency.jobcenter, role: 'participant', basis: LB }],
       });
       const own = await createCase(jc, { personId: personB, title: 'Eingliederung SGB II' });
       expect(own.lead.agency.id).toBe(agency.jobcenter);
@@ -722,7 +744,8 @@ describe(`cases (${engine})`, () => {
       expect((await post(abhLead, `/api/v1/cases/${c.id}/reassign`, body)).statusCode).toBe(404);
       tick();
       expect(
-        (await post(soz, `/api/v1/cases/${c.id}/team`, { agencyId: agency.jobcenter, role: 'consulted' })).statusCode,
+        (await post(soz, `/api/v1/cases/${c.id}/team`, { agencyId: agency.jobcenter, role: 'consulted', basis: LB }))
+          .statusCode,
       ).toBe(201);
       // A team lead of a team agency sees the case but may not reassign it.
       const other = await post(jcLead, `/api/v1/cases/${c.id}/reassign`, body);
@@ -806,6 +829,7 @@ describe(`cases (${engine})`, () => {
         agencyId: agency.jobcenter,
         userId: user.jobcenter,
         role: 'participant',
+        basis: LB,
       });
       expect(added.statusCode).toBe(201);
       expect((await move(soz, c.id, { to: 'assessment' })).statusCode).toBe(200);
@@ -860,7 +884,7 @@ describe(`cases (${engine})`, () => {
         await createCase(sozOther, {
           personId: person,
           title: 'Liste vier',
-          teamAgencies: [{ agencyId: agency.jobcenter, userId: user.jobcenter, role: 'participant' }],
+          teamAgencies: [{ agencyId: agency.jobcenter, userId: user.jobcenter, role: 'participant', basis: LB }],
         })
       ).id;
       expect(
@@ -1009,7 +1033,7 @@ describe(`cases (${engine})`, () => {
       const c = await createCase(soz, {
         personId: personA,
         title: 'Fremd',
-        teamAgencies: [{ agencyId: agency.jobcenter, role: 'participant' }],
+        teamAgencies: [{ agencyId: agency.jobcenter, role: 'participant', basis: LB }],
       });
       const memberId = c.team[1]!.id;
       const auditBefore = await t.database.db.select({ n: count() }).from(auditEvents);
@@ -1019,7 +1043,7 @@ describe(`cases (${engine})`, () => {
         await patch(abh, `/api/v1/cases/${c.id}`, { title: 'x' }, '"1"'),
         await post(abh, `/api/v1/cases/${c.id}/phase`, { to: 'assessment' }, '"1"'),
         await post(abh, `/api/v1/cases/${c.id}/reopen`, { to: 'intake', reason: 'x' }, '"1"'),
-        await post(abh, `/api/v1/cases/${c.id}/team`, { agencyId: agency.abh, role: 'participant' }),
+        await post(abh, `/api/v1/cases/${c.id}/team`, { agencyId: agency.abh, role: 'participant', basis: LB }),
         await post(abh, `/api/v1/cases/${c.id}/team/${memberId}/end`, {}),
         await post(abhLead, `/api/v1/cases/${c.id}/reassign`, { leadUserId: user.abh, reason: 'x' }),
         await get(abh, `/api/v1/cases/${c.id}/timeline`),

@@ -296,7 +296,15 @@ describe('possible duplicates, "not the same person", merge and undo', () => {
       const jobcenter = agencies
         .json<{ items: { id: string; code: string }[] }>()
         .items.find((a) => a.code === 'jobcenter')!;
-      mergedCase = await openCase(merged.id, { teamAgencies: [{ agencyId: jobcenter.id, role: 'participant' }] });
+      mergedCase = await openCase(merged.id, {
+        teamAgencies: [
+          {
+            agencyId: jobcenter.id,
+            role: 'participant',
+            basis: { kind: 'legal_basis', legalBasis: '§ 69 Abs. 1 Nr. 1 SGB X', categories: ['identity'] },
+          },
+        ],
+      });
       survivorCase = await openCase(survivor.id);
       survivorBefore = await read(survivor.id);
       mergedBefore = await read(merged.id);

@@ -68,7 +68,13 @@ describe(`a person read through a case team (${engine})`, () => {
         body: {
           personId: person.id,
           title: 'Begleitung',
-          teamAgencies: [{ agencyId: jobcenter, role: 'participant' }],
+          teamAgencies: [
+            {
+              agencyId: jobcenter,
+              role: 'participant',
+              basis: { kind: 'legal_basis', legalBasis: '§ 69 Abs. 1 Nr. 1 SGB X', categories: ['identity'] },
+            },
+          ],
         },
       }),
       201,

@@ -67,6 +67,8 @@ type MemberRow = {
   role: string;
   joined_at: Date;
   left_at: Date | null;
+  consent_id: string | null;
+  legal_basis: string | null;
 };
 type PlanRow = {
   id: string;
@@ -319,6 +321,51 @@ describe('demo case seed', () => {
     expect(members.some((m) => m.role === 'participant' && m.user_id !== null)).toBe(true);
     expect(members.some((m) => m.left_at !== null)).toBe(true);
     expect(events.some((e) => e.kind === 'reassigned')).toBe(true);
+  });
+
+  it('rests every partner membership on a basis: a consent for the volunteer centre, a logged transfer otherwise', async () => {
+    type Transfer = {
+      case_id: string;
+      to_agency_id: string;
+      from_agency_id: string;
+      categories: string[];
+      legal_basis: string;
+      purpose: string;
+    };
+    type Consent = { id: string; person_id: string; recipient_agency_ids: string[]; categories: string[] };
+    const transfers = await rows<Transfer>(`SELECT * FROM data_transfers WHERE case_id IS NOT NULL`);
+    const consentRows = new Map(
+      (await rows<Consent>(`SELECT id, person_id, recipient_agency_ids, categories FROM consents`)).map((k) => [
+        k.id,
+        k,
+      ]),
+    );
+    const caseById = new Map(caseRows.map((c) => [c.id, c]));
+    const partners = members.filter((m) => m.role !== 'lead');
+    expect(partners.length).toBeGreaterThan(0);
+    for (const m of partners) {
+      const c = caseById.get(m.case_id)!;
+      if (m.agency === 'cbe') {
+        const consent = consentRows.get(m.consent_id!);
+        expect(consent, c.reference).toBeDefined();
+        expect(consent!.person_id).toBe(c.person_id);
+        expect(consent!.recipient_agency_ids).toEqual([m.agency_id]);
+        expect(consent!.categories).toContain('identity');
+        expect(m.legal_basis).toBeNull();
+      } else {
+        expect(m.consent_id).toBeNull();
+        expect(m.legal_basis, c.reference).toMatch(/SGB X/);
+        const logged = transfers.filter((x) => x.case_id === m.case_id && x.to_agency_id === m.agency_id);
+        expect(logged.length, c.reference).toBeGreaterThan(0);
+        for (const x of logged) {
+          expect(x.from_agency_id).toBe(c.lead_agency_id);
+          expect(x.purpose).toBe(`Mitarbeit im Fallteam ${c.reference}`);
+          expect(x.categories).toContain('identity');
+        }
+      }
+    }
+    // The Ausländerbehörde gets residence data on § 71 SGB X / § 87 AufenthG.
+    expect(partners.some((m) => m.agency === 'abh' && /87 Abs. 1 AufenthG/.test(m.legal_basis ?? ''))).toBe(true);
   });
 
   it('gives plans the owners the plan rules allow, with review dates and one open reminder per plan in force', async () => {

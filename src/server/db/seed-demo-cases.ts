@@ -59,6 +59,8 @@ import {
   type Scenario,
   type Theme,
 } from './seed-demo-case-texts';
+import type { AgencyKind } from '../../shared/contracts/common';
+import { defaultCategoriesOf, type DataCategory } from '../../shared/domain/data-protection/data-categories';
 import { addDays, between, maxDate, minDate, pick, weighted, type Random } from './seed-demo-documents';
 import {
   caseAppointments,
@@ -74,6 +76,8 @@ import {
   cases,
   caseTasks,
   caseTeamMembers,
+  consents,
+  dataTransfers,
 } from './schema';
 
 export type SeedDemoCasesOptions = {
@@ -384,6 +388,48 @@ type Member = {
   leftNote: string | null;
 };
 
+/** The agency kinds of the demo agencies, for the categories a lead agency may transfer. */
+const DEMO_AGENCY_KINDS: Readonly<Record<AgencyCode, AgencyKind>> = {
+  sozialamt: 'sozialamt',
+  jobcenter: 'jobcenter',
+  abh: 'auslaenderbehoerde',
+  jugendamt: 'jugendamt',
+  gesundheitsamt: 'gesundheitsamt',
+  wohnungsamt: 'wohnungsamt',
+  aa: 'agentur_fuer_arbeit',
+  cbe: 'volunteer_centre',
+};
+
+type MemberBasis =
+  | { kind: 'consent'; categories: DataCategory[] }
+  | { kind: 'legal_basis'; legalBasis: string; categories: DataCategory[] };
+
+/**
+ * Why a partner agency is on the team (issue 5): the volunteer centre on the person's consent; a
+ * social agency on § 69 Abs. 1 Nr. 1 SGB X (transfer for a social task); the Ausländerbehörde on
+ * § 71 Abs. 2 SGB X with § 87 AufenthG. Only categories the lead agency sees itself are transferred.
+ */
+function memberBasis(lead: string, member: string): MemberBasis {
+  if (member === 'cbe') return { kind: 'consent', categories: ['identity', 'contact'] };
+  const wanted: DataCategory[] =
+    member === 'abh'
+      ? ['identity', 'residence_status']
+      : member === 'jugendamt'
+        ? ['identity', 'contact', 'family']
+        : member === 'gesundheitsamt'
+          ? ['identity', 'contact', 'health']
+          : ['identity', 'contact'];
+  const own = defaultCategoriesOf(DEMO_AGENCY_KINDS[lead as AgencyCode]);
+  return {
+    kind: 'legal_basis',
+    legalBasis:
+      member === 'abh'
+        ? '§ 71 Abs. 2 SGB X i. V. m. § 87 Abs. 1 AufenthG'
+        : '§ 69 Abs. 1 Nr. 1 SGB X (Erfüllung einer gesetzlichen Aufgabe)',
+    categories: wanted.filter((c) => own.has(c)),
+  };
+}
+
 /** Something that happened on the case, before it becomes a timeline row. */
 type Happening = {
   day: string;
@@ -688,6 +734,8 @@ function reassessed(rng: Random, c: DemoCase, before: AssessmentDomains): Assess
 type Rows = {
   cases: Row<typeof cases>[];
   members: Row<typeof caseTeamMembers>[];
+  consents: Row<typeof consents>[];
+  transfers: Row<typeof dataTransfers>[];
   events: Row<typeof caseEvents>[];
   assessments: Row<typeof caseAssessments>[];
   plans: Row<typeof casePlans>[];
@@ -804,6 +852,8 @@ export async function seedDemoCases(db: Db, options: SeedDemoCasesOptions = {}):
   const rows: Rows = {
     cases: [],
     members: [],
+    consents: [],
+    transfers: [],
     events: [],
     assessments: [],
     plans: [],
@@ -1323,9 +1373,10 @@ export async function seedDemoCases(db: Db, options: SeedDemoCasesOptions = {}):
     const closeEvent = storyline.find((h) => h.kind === 'phase_changed' && h.toPhase === 'closure');
     const isClosed = c.story.phase === 'closure';
     const lead = c.leads[c.leads.length - 1]!.userId;
+    const reference = `F-${year}-${String(no).padStart(5, '0')}`;
     rows.cases.push({
       id: c.id,
-      reference: `F-${year}-${String(no).padStart(5, '0')}`,
+      reference,
       personId: c.person.id,
       householdId: c.householdId,
       title: c.title,
@@ -1345,22 +1396,63 @@ export async function seedDemoCases(db: Db, options: SeedDemoCasesOptions = {}):
     const memberStamp = (kind: string, memberId: string) =>
       storyline.find((h) => h.kind === kind && h.details.memberId === memberId)?.stamp;
     for (const m of c.members) {
+      const joinedAt = m.role === 'lead' ? created : memberStamp('team_member_added', m.id)!;
+      const basis = m.role === 'lead' ? null : memberBasis(c.leadAgency, m.agency);
+      const consentId = basis?.kind === 'consent' ? randomUUID() : null;
       rows.members.push({
         id: m.id,
         caseId: c.id,
         agencyId: agencyId(m.agency),
         userId: m.userId,
         role: m.role,
-        joinedAt: m.role === 'lead' ? created : memberStamp('team_member_added', m.id)!,
+        joinedAt,
         leftAt: m.leftOn ? memberStamp('team_member_ended', m.id)! : null,
         addedBy: c.leads[0]!.userId,
+        consentId,
+        legalBasis: basis?.kind === 'legal_basis' ? basis.legalBasis : null,
       });
+      if (basis?.kind === 'consent') {
+        // Consent recorded in person by the lead agency (the volunteer centre is no social agency).
+        rows.consents.push({
+          id: consentId!,
+          personId: c.person.id,
+          categories: [...basis.categories],
+          recipientAgencyIds: [agencyId(m.agency)],
+          purpose: `Begleitung durch das Ehrenamt im Fall ${reference}`,
+          givenOn: m.joinedOn,
+          expiresOn: addDays(m.joinedOn, 3 * 365),
+          textVersion: 1,
+          textLanguage: 'de',
+          evidenceKind: 'in_person',
+          evidenceNote: 'Im Beratungsgespräch erläutert und mündlich bestätigt; Vermerk in der Akte.',
+          recordedByAgencyId: agencyId(c.leadAgency),
+          recordedBy: leadOn(c, m.joinedOn),
+          recordedAt: joinedAt,
+        });
+      } else if (basis) {
+        // The transfer for the team work; it ends with the membership (purpose limitation).
+        const oneYear = addDays(m.joinedOn, 365);
+        rows.transfers.push({
+          personId: c.person.id,
+          caseId: c.id,
+          fromAgencyId: agencyId(c.leadAgency),
+          toAgencyId: agencyId(m.agency),
+          categories: [...basis.categories],
+          legalBasis: basis.legalBasis,
+          purpose: `Mitarbeit im Fallteam ${reference}`,
+          transferredAt: joinedAt,
+          validUntil: m.leftOn && addDays(m.leftOn, -1) < oneYear ? addDays(m.leftOn, -1) : oneYear,
+          recordedBy: leadOn(c, m.joinedOn),
+        });
+      }
     }
   }
 
   await db.transaction(async (tx) => {
     await bulkInsert(tx, cases, rows.cases);
+    await bulkInsert(tx, consents, rows.consents);
     await bulkInsert(tx, caseTeamMembers, rows.members);
+    await bulkInsert(tx, dataTransfers, rows.transfers);
     await bulkInsert(tx, caseEvents, rows.events);
     await bulkInsert(tx, caseAssessments, rows.assessments);
     await bulkInsert(tx, casePlans, rows.plans);

@@ -44,6 +44,8 @@ const domainInputSchema = z
     needs: viewsInputSchema,
     notAssessed: z.boolean(),
     urgency: urgencySchema.nullable(),
+    /** Sent back as received; ignored (the server decides what is withheld). */
+    withheld: z.boolean().optional(),
   })
   .strict();
 
@@ -92,6 +94,14 @@ export const domainAssessmentSchema = z.object({
 
 export const assessmentDomainsSchema = perDomain(domainAssessmentSchema);
 
+/**
+ * A life domain as the caller sees it: `withheld` when its data category (field-groups.ts
+ * `lifeDomainCategories`) is not released to the caller's agency — then it is sent empty and the
+ * caller cannot change it (issue 5).
+ */
+export const domainAssessmentViewSchema = domainAssessmentSchema.extend({ withheld: z.boolean() });
+export const assessmentDomainsViewSchema = perDomain(domainAssessmentViewSchema);
+
 /** The metadata of a version (lists, comparison headers): no text. */
 export const assessmentSummarySchema = z.object({
   id: z.uuid(),
@@ -114,9 +124,11 @@ export const assessmentSummarySchema = z.object({
 export type AssessmentSummary = z.infer<typeof assessmentSummarySchema>;
 
 export const assessmentSchema = assessmentSummarySchema.extend({
-  /** Every life domain, in the fixed order of `lifeDomainKeys`. */
-  domains: assessmentDomainsSchema,
+  /** Every life domain, in the fixed order of `lifeDomainKeys`; withheld ones empty. */
+  domains: assessmentDomainsViewSchema,
   potentialAnalysis: z.string().nullable(),
+  /** The potential analysis' category (`potentialAnalysisCategory`) is withheld: sent empty, not changeable. */
+  potentialAnalysisWithheld: z.boolean(),
 });
 export type Assessment = z.infer<typeof assessmentSchema>;
 
@@ -150,6 +162,8 @@ export const domainComparisonSchema = z.object({
   urgency: z
     .object({ change: changeKindSchema, before: urgencySchema.nullable(), after: urgencySchema.nullable() })
     .nullable(),
+  /** The domain's category is withheld from the caller: shown as unchanged, without texts. */
+  withheld: z.boolean(),
 });
 
 /** From one version to another: every domain (unchanged ones with `changed: false`) and the analysis. */
@@ -162,6 +176,7 @@ export const assessmentComparisonSchema = z.object({
   potentialAnalysis: z
     .object({ change: changeKindSchema, before: z.string().nullable(), after: z.string().nullable() })
     .nullable(),
+  potentialAnalysisWithheld: z.boolean(),
 });
 export type AssessmentComparisonResult = z.infer<typeof assessmentComparisonSchema>;
 
@@ -171,6 +186,11 @@ const sameShapes: [
   Same<z.infer<typeof viewsSchema>, AssessmentViews>,
   Same<z.infer<typeof domainAssessmentSchema>, DomainAssessment>,
   Same<z.infer<typeof assessmentDomainsSchema>, AssessmentDomains>,
-  Same<Omit<AssessmentComparisonResult, 'from' | 'to'>, AssessmentComparison>,
+  Same<
+    Omit<AssessmentComparisonResult, 'from' | 'to' | 'potentialAnalysisWithheld' | 'domains'> & {
+      domains: Omit<AssessmentComparisonResult['domains'][number], 'withheld'>[];
+    },
+    AssessmentComparison
+  >,
 ] = [true, true, true, true];
 void sameShapes;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageInfoSchema, paginationQuerySchema } from './common';
+import { dataCategorySchema } from './data-protection';
 import { personSummarySchema } from './people';
 
 /**
@@ -93,12 +94,33 @@ const outcomeTextSchema = z.string().trim().max(4000);
 // ---------------------------------------------------------------------------------------------
 // Requests
 
+/**
+ * Why another agency may see the case (issue 5; each agency is its own controller):
+ * - `consent`: a consent of the person in force that names the agency (the membership ends with it);
+ * - `legal_basis`: the norm of the transfer (e.g. „§ 69 Abs. 1 Nr. 1 SGB X“) and the categories
+ *   transferred — only categories the adding agency itself sees; written to the transfer log,
+ *   valid until `validUntil` (default: one year).
+ * A colleague of the caller's own agency needs no basis.
+ */
+export const teamMemberBasisSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('consent'), consentId: z.uuid() }),
+  z.object({
+    kind: z.literal('legal_basis'),
+    legalBasis: z.string().trim().min(5).max(300),
+    categories: z.array(dataCategorySchema).min(1).max(20),
+    validUntil: z.iso.date().optional(),
+  }),
+]);
+export type TeamMemberBasis = z.infer<typeof teamMemberBasisSchema>;
+
 /** An agency (optionally a named colleague of it) joining the case team. */
 export const caseTeamMemberAddRequestSchema = z.object({
   agencyId: z.uuid(),
   /** A named colleague of that agency (active); null: the agency as a whole takes part. */
   userId: z.uuid().nullable().default(null),
   role: addableTeamRoleSchema,
+  /** Required for another agency than the caller's; see `teamMemberBasisSchema`. */
+  basis: teamMemberBasisSchema.optional(),
 });
 export type CaseTeamMemberAddRequest = z.infer<typeof caseTeamMemberAddRequestSchema>;
 
@@ -159,8 +181,9 @@ export const caseSortSchema = z.enum(['updatedAt', 'openedAt', 'phase', 'referen
 export const caseListQuerySchema = paginationQuerySchema.extend({
   /**
    * mine: I lead the case or am named on its team; team: the lead belongs to my team (without a
-   * team: as mine); agency: my agency is on the team. Every scope shows only cases whose current
-   * team includes my agency.
+   * team: as mine); agency: my agency is on the team. Every scope shows only cases I may see
+   * (server `caseVisibleTo`: my agency on the current team on a basis in force, narrowed by the
+   * agency's caseworker scope).
    */
   scope: caseListScopeSchema.default('mine'),
   /** open: every phase but closure; closed: closure only. */
@@ -210,6 +233,17 @@ export const caseTeamMemberSchema = z.object({
   leftAt: z.iso.datetime().nullable(),
   /** leftAt is empty. */
   current: z.boolean(),
+  /**
+   * Why the agency sees the case: `own` — the lead agency's own client (or a membership recorded
+   * before the basis was required, see legalBasis); `consent` — the consent (the membership ends
+   * with it; `consentInForce` false once withdrawn or expired); `legal_basis` — the norm.
+   */
+  basis: z.object({
+    kind: z.enum(['own', 'consent', 'legal_basis']),
+    consentId: z.uuid().nullable(),
+    consentInForce: z.boolean().nullable(),
+    legalBasis: z.string().nullable(),
+  }),
 });
 export type CaseTeamMember = z.infer<typeof caseTeamMemberSchema>;
 
@@ -236,6 +270,11 @@ export const caseSchema = z.object({
    * agency; `reassign` to the lead agency's team leads.
    */
   actions: z.object({ steer: z.boolean(), reassign: z.boolean() }),
+  /**
+   * The data categories of the case's person the caller's agency sees (issue 5): assessment
+   * domains, documents, plans and notes of a withheld category are sent empty or left out.
+   */
+  access: z.object({ categories: z.array(dataCategorySchema), withheld: z.array(dataCategorySchema) }),
   openedAt: z.iso.datetime(),
   closedAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),

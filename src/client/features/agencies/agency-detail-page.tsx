@@ -217,6 +217,11 @@ export function AgencyDetailPage() {
                   items={[
                     { key: 'staff', term: t('agencies.staffCount'), value: String(data.staffCount) },
                     { key: 'code', term: t('agencies.code'), value: data.code },
+                    {
+                      key: 'scope',
+                      term: t('recordScope.label'),
+                      value: t(`recordScope.short.${data.caseworkerScope}`),
+                    },
                     { key: 'updated', term: t('agencies.updatedAt'), value: formatDateTime(data.updatedAt) },
                   ]}
                 />

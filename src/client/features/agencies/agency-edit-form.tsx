@@ -6,12 +6,14 @@ import { z } from 'zod';
 import {
   agencyContactSchema,
   agencyUpdateRequestSchema,
+  caseworkerScopeSchema,
+  caseworkerScopes,
   legalBasisSchema,
   type AgencyDetail,
 } from '../../../shared/contracts/agencies';
 import { Button } from '../../components/ui/button';
 import { ErrorSummary } from '../../components/ui/error-summary';
-import { TextAreaField, TextField } from '../../components/ui/form-field';
+import { SelectField, TextAreaField, TextField } from '../../components/ui/form-field';
 import { zodOptions } from '../../lib/form-errors';
 import { blankToNull } from '../../lib/form-schemas';
 import { useFormSummary } from '../../lib/use-form-summary';
@@ -29,11 +31,12 @@ const formSchema = z.object({
     email: blankToNull(agencyContactSchema.shape.email),
     openingHours: blankToNull(agencyContactSchema.shape.openingHours),
   }),
+  caseworkerScope: caseworkerScopeSchema,
 });
 type FormInput = z.input<typeof formSchema>;
 type FormOutput = z.output<typeof formSchema>;
 
-const FIELDS = ['name', 'shortMandate', 'mandate', 'legalBases', 'contact'] as const;
+const FIELDS = ['name', 'shortMandate', 'mandate', 'legalBases', 'contact', 'caseworkerScope'] as const;
 
 type AgencyEditFormProps = {
   agency: AgencyDetail;
@@ -58,6 +61,7 @@ export function AgencyEditForm({ agency, onSaved, onCancel }: AgencyEditFormProp
         email: agency.contact.email ?? '',
         openingHours: agency.contact.openingHours ?? '',
       },
+      caseworkerScope: agency.caseworkerScope,
     },
   });
   const legalBases = useFieldArray({ control: form.control, name: 'legalBases' });
@@ -171,6 +175,15 @@ export function AgencyEditForm({ agency, onSaved, onCancel }: AgencyEditFormProp
           />
         </div>
       </fieldset>
+
+      <SelectField
+        id={summary.id('caseworkerScope')}
+        label={t('recordScope.label')}
+        hint={t('recordScope.hint')}
+        error={errors.caseworkerScope?.message}
+        options={caseworkerScopes.map((scope) => ({ value: scope, label: t(`recordScope.options.${scope}`) }))}
+        registration={form.register('caseworkerScope')}
+      />
 
       <div className="kern-btn-wrapper lotse-button-row">
         <Button type="submit" variant="primary" disabled={update.isPending}>

@@ -1,3 +1,5 @@
+import { lifeDomainCategories, potentialAnalysisCategory } from '../../../shared/domain/data-protection/field-groups';
+import { WithheldNotice } from '../../components/data-protection/withheld';
 import { useState } from 'react';
 import { useForm, type UseFormReturn } from 'react-hook-form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -83,14 +85,25 @@ function DomainFields({
   domain,
   form,
   summary,
+  withheld,
 }: {
   domain: LifeDomainKey;
   form: UseFormReturn<FormValues>;
   summary: Summary;
+  withheld: boolean;
 }) {
   const { t } = useTranslation();
   const errors = form.formState.errors.domains?.[domain];
   const base = `domains.${domain}` as const;
+  if (withheld) {
+    // Not released to this agency: the server keeps what it holds and sent nothing of it.
+    return (
+      <fieldset className="kern-fieldset" id={summary.id(base)} tabIndex={-1}>
+        <legend className="kern-title">{inUiLanguage(lifeDomainLabels[domain])}</legend>
+        <WithheldNotice category={lifeDomainCategories[domain]} />
+      </fieldset>
+    );
+  }
   return (
     <fieldset className="kern-fieldset" id={summary.id(base)} tabIndex={-1}>
       <legend className="kern-title">{inUiLanguage(lifeDomainLabels[domain])}</legend>
@@ -228,17 +241,32 @@ function AssessmentForm({ caseId, assessment }: { caseId: string; assessment: As
         <p className="kern-body">{inUiLanguage(completionRuleExplanation)}</p>
       </details>
       {lifeDomainKeys.map((domain) => (
-        <DomainFields key={domain} domain={domain} form={form} summary={summary} />
+        <DomainFields
+          key={domain}
+          domain={domain}
+          form={form}
+          summary={summary}
+          withheld={assessment.domains[domain].withheld}
+        />
       ))}
-      <TextAreaField
-        id={summary.id('potentialAnalysis')}
-        label={t('cases.assessment.potentialAnalysis')}
-        hint={t('cases.assessment.potentialAnalysisHint')}
-        rows={5}
-        maxLength={POTENTIAL_ANALYSIS_MAX}
-        error={form.formState.errors.potentialAnalysis?.message}
-        registration={form.register('potentialAnalysis')}
-      />
+      {assessment.potentialAnalysisWithheld ? (
+        <section className="lotse-stack" aria-labelledby="assessment-pa-withheld">
+          <h2 className="kern-heading-small" id="assessment-pa-withheld">
+            {t('cases.assessment.potentialAnalysis')}
+          </h2>
+          <WithheldNotice category={potentialAnalysisCategory} />
+        </section>
+      ) : (
+        <TextAreaField
+          id={summary.id('potentialAnalysis')}
+          label={t('cases.assessment.potentialAnalysis')}
+          hint={t('cases.assessment.potentialAnalysisHint')}
+          rows={5}
+          maxLength={POTENTIAL_ANALYSIS_MAX}
+          error={form.formState.errors.potentialAnalysis?.message}
+          registration={form.register('potentialAnalysis')}
+        />
+      )}
       <div className="lotse-button-row">
         <Button type="submit" variant="secondary" disabled={save.isPending}>
           {save.isPending ? t('common.saving') : t('cases.assessment.save')}
@@ -263,7 +291,9 @@ function AssessmentReadOnly({ assessment }: { assessment: Assessment }) {
             <h2 className="kern-heading-small" id={`assessment-ro-${k}`}>
               {inUiLanguage(lifeDomainLabels[k])}
             </h2>
-            {d.notAssessed ? (
+            {d.withheld ? (
+              <WithheldNotice category={lifeDomainCategories[k]} />
+            ) : d.notAssessed ? (
               <p className="kern-body">{t('cases.assessment.notAssessed')}</p>
             ) : (
               <DescriptionList
@@ -290,7 +320,11 @@ function AssessmentReadOnly({ assessment }: { assessment: Assessment }) {
         <h2 className="kern-heading-small" id="assessment-ro-pa">
           {t('cases.assessment.potentialAnalysis')}
         </h2>
-        <p className="kern-body lotse-preserve-lines">{assessment.potentialAnalysis ?? none}</p>
+        {assessment.potentialAnalysisWithheld ? (
+          <WithheldNotice category={potentialAnalysisCategory} />
+        ) : (
+          <p className="kern-body lotse-preserve-lines">{assessment.potentialAnalysis ?? none}</p>
+        )}
       </section>
     </div>
   );

@@ -1,3 +1,5 @@
+import type { DataCategoryCode } from '../../../shared/contracts/data-protection';
+import { documentTypeCategories } from '../../../shared/domain/data-protection/field-groups';
 import { useState, type ChangeEvent } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -65,12 +67,15 @@ const withoutExtension = (name: string) => name.replace(/\.[^.]{1,5}$/, '');
 
 function UploadForm({
   caseId,
+  categories,
   agencyName,
   csrfToken,
   onUploaded,
   onCancel,
 }: {
   caseId: string;
+  /** The data categories the agency sees of the person: only their document types can be filed. */
+  categories: readonly DataCategoryCode[];
   agencyName: string;
   csrfToken: string;
   onUploaded: (document: CaseDocument) => void;
@@ -213,7 +218,9 @@ function UploadForm({
         disabled={uploading}
         options={[
           { value: '', label: t('caseRecords.documents.fields.chooseType') },
-          ...documentTypes.map((d) => ({ value: d, label: t(`caseRecords.documents.types.${d}`) })),
+          ...documentTypes
+            .filter((d) => categories.includes(documentTypeCategories[d]))
+            .map((d) => ({ value: d, label: t(`caseRecords.documents.types.${d}`) })),
         ]}
         registration={docTypeRegistration}
       />
@@ -406,6 +413,7 @@ export function CaseDocumentsPanel({ value }: { value: Case }) {
         {me ? (
           <UploadForm
             caseId={value.id}
+            categories={value.access.categories}
             agencyName={me.agency.name}
             csrfToken={me.session.csrfToken}
             onCancel={() => setAdding(false)}

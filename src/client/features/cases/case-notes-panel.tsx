@@ -1,3 +1,5 @@
+import { caseNoteCategory } from '../../../shared/domain/data-protection/field-groups';
+import { WithheldNotice } from '../../components/data-protection/withheld';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -224,6 +226,18 @@ type Editing = { mode: 'new' } | { mode: 'edit'; note: Note } | null;
  * note, edit one's own. Notes may be written on a closed case too (a closing note).
  */
 export function CaseNotesPanel({ value }: { value: Case }) {
+  const { t } = useTranslation();
+  if (value.access.withheld.includes(caseNoteCategory)) {
+    return (
+      <SectionCard id="case-notes" title={t('caseRecords.notes.title')}>
+        <WithheldNotice category={caseNoteCategory} />
+      </SectionCard>
+    );
+  }
+  return <CaseNotesList value={value} />;
+}
+
+function CaseNotesList({ value }: { value: Case }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const { data: me } = useMe();

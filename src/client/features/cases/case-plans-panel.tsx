@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { planKinds, type PlanKind, type PlanSummary } from '../../../shared/contracts/case-plans';
+import { planKindCategories } from '../../../shared/domain/data-protection/field-groups';
 import type { Case } from '../../../shared/contracts/cases';
 import {
   latestReviewDate,
@@ -199,7 +200,10 @@ export function CasePlansPanel({ value }: { value: Case }) {
           planCreationProblems({ kind, casePhase: value.phase, ownerAgencyKind: me.agency.kind, plans: items }),
         ])
       : [];
-  const allowed = availability.filter(([, ps]) => ps.length === 0).map(([k]) => k);
+  // Only kinds whose data category the agency sees for this person can be drawn up by it.
+  const allowed = availability
+    .filter(([k, ps]) => ps.length === 0 && value.access.categories.includes(planKindCategories[k]))
+    .map(([k]) => k);
   const blocked = availability.filter(([, ps]) => ps.length > 0);
 
   return (

@@ -1,24 +1,51 @@
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { addableTeamRoleSchema, type Case, type CaseTeamMember } from '../../../shared/contracts/cases';
+import {
+  addableTeamRoleSchema,
+  type Case,
+  type CaseTeamMember,
+  type TeamMemberBasis,
+} from '../../../shared/contracts/cases';
+import type { DataCategoryCode } from '../../../shared/contracts/data-protection';
+import { categoryLabel } from '../../components/data-protection/withheld';
+import { formatCalendarDate } from './case-records-format';
 import { Button } from '../../components/ui/button';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog';
 import { ErrorSummary } from '../../components/ui/error-summary';
-import { SelectField } from '../../components/ui/form-field';
+import { Checkbox, Fieldset, SelectField, TextField } from '../../components/ui/form-field';
 import { ModalDialog } from '../../components/ui/modal-dialog';
 import { errorMessage, isApiError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { useFormSummary } from '../../lib/use-form-summary';
 import { ruleErrors } from './case-format';
-import { caseChanged, casesApi, teamAgenciesQuery } from './cases-api';
+import { caseChanged, casesApi, personConsentsQuery, teamAgenciesQuery } from './cases-api';
 import { agencyCaseworkersQuery } from './colleagues-api';
 import { SectionCard } from '../../components/ui/section-card';
 import { FormActions } from '../../components/ui/form-actions';
 
-type AddValues = { agencyId: string; userId: string; role: 'participant' | 'consulted' };
-const ADD_FIELDS = ['agencyId', 'userId', 'role'] as const;
+type BasisValues = {
+  kind: 'consent' | 'legal_basis';
+  consentId: string;
+  legalBasis: string;
+  categories: DataCategoryCode[];
+  validUntil: string;
+};
+type AddValues = { agencyId: string; userId: string; role: 'participant' | 'consulted'; basis: BasisValues };
+const ADD_FIELDS = ['agencyId', 'userId', 'role', 'basis'] as const;
+
+/** The basis as the API takes it: the consent, or the norm with the categories (issue 5). */
+function basisOf(values: BasisValues): TeamMemberBasis {
+  if (values.kind === 'consent') return { kind: 'consent', consentId: values.consentId };
+  return {
+    kind: 'legal_basis',
+    legalBasis: values.legalBasis.trim(),
+    categories: values.categories,
+    ...(values.validUntil ? { validUntil: values.validUntil } : {}),
+  };
+}
 
 function AddMemberForm({ value, onDone, onStale }: { value: Case; onDone: () => void; onStale: () => void }) {
   const { t } = useTranslation();
@@ -29,14 +56,33 @@ function AddMemberForm({ value, onDone, onStale }: { value: Case; onDone: () => 
   const candidates = (agencies.data?.items ?? []).filter((a) => !onTeam.has(a.id) && a.kind !== 'steering');
   const form = useForm<AddValues>({
     shouldFocusError: false,
-    defaultValues: { agencyId: '', userId: '', role: 'participant' },
+    defaultValues: {
+      agencyId: '',
+      userId: '',
+      role: 'participant',
+      basis: { kind: 'legal_basis', consentId: '', legalBasis: '', categories: ['identity'], validUntil: '' },
+    },
   });
   const agencyId = useWatch({ control: form.control, name: 'agencyId' });
+  const basisKind = useWatch({ control: form.control, name: 'basis.kind' });
+  // Consents of the person in force that name the chosen agency; without any, only a legal basis is offered.
+  const consents = useQuery({ ...personConsentsQuery(value.person.id), retry: false });
+  const usableConsents = (consents.data?.items ?? []).filter(
+    (k) => k.status === 'in_force' && k.recipients.some((r) => r.id === agencyId),
+  );
+  const kind = usableConsents.length ? basisKind : 'legal_basis';
+  // Only what the own agency sees of the person can be passed on.
+  const ownCategories = value.access.categories;
   // The colleagues of the chosen agency: naming one is optional.
   const colleagues = useQuery(agencyCaseworkersQuery(agencyId));
   const add = useMutation({
     mutationFn: (values: AddValues) =>
-      casesApi.addTeamMember(value, { agencyId: values.agencyId, userId: values.userId || null, role: values.role }),
+      casesApi.addTeamMember(value, {
+        agencyId: values.agencyId,
+        userId: values.userId || null,
+        role: values.role,
+        basis: basisOf({ ...values.basis, kind }),
+      }),
   });
   const errors = form.formState.errors;
   const colleagueOptions = () => {
@@ -53,9 +99,16 @@ function AddMemberForm({ value, onDone, onStale }: { value: Case; onDone: () => 
     ];
   };
   const onSubmit = form.handleSubmit((values) => {
-    if (!values.agencyId) {
-      form.setError('agencyId', { type: 'required', message: t('validation.required') });
-      summary.showFieldErrors(ruleErrors([['agencyId', t('validation.required')]]));
+    const missing: [string, string][] = [];
+    if (!values.agencyId) missing.push(['agencyId', t('validation.required')]);
+    if (kind === 'consent' && !values.basis.consentId) missing.push(['basis.consentId', t('validation.required')]);
+    if (kind === 'legal_basis' && values.basis.legalBasis.trim().length < 5)
+      missing.push(['basis.legalBasis', t('validation.required')]);
+    if (kind === 'legal_basis' && values.basis.categories.length === 0)
+      missing.push(['basis.categories', t('validation.required')]);
+    if (missing.length) {
+      for (const [path, message] of missing) form.setError(path as 'agencyId', { type: 'required', message });
+      summary.showFieldErrors(ruleErrors(missing));
       return;
     }
     add.mutate(values, {
@@ -89,7 +142,10 @@ function AddMemberForm({ value, onDone, onStale }: { value: Case; onDone: () => 
         ]}
         registration={form.register('agencyId', {
           // Another agency's colleagues: the named colleague must belong to the chosen agency.
-          onChange: () => form.setValue('userId', ''),
+          onChange: () => {
+            form.setValue('userId', '');
+            form.setValue('basis.consentId', '');
+          },
         })}
       />
       {colleagues.error ? <p className="kern-body">{errorMessage(colleagues.error, t)}</p> : null}
@@ -111,9 +167,94 @@ function AddMemberForm({ value, onDone, onStale }: { value: Case; onDone: () => 
         options={addableTeamRoleSchema.options.map((r) => ({ value: r, label: t(`cases.team.roles.${r}`) }))}
         registration={form.register('role')}
       />
+      <Fieldset
+        id={summary.id('basis')}
+        legend={t('caseHeader.team.basisLegend')}
+        hint={t('caseHeader.team.basisHint')}
+        error={errors.basis?.message}
+      >
+        {usableConsents.length ? (
+          <SelectField
+            id={summary.id('basis.kind')}
+            label={t('caseHeader.team.basisKind')}
+            options={(['consent', 'legal_basis'] as const).map((k) => ({
+              value: k,
+              label: t(`caseHeader.team.basisKinds.${k}`),
+            }))}
+            registration={form.register('basis.kind')}
+          />
+        ) : agencyId ? (
+          <p className="kern-body kern-body--small">{t('caseHeader.team.noConsent')}</p>
+        ) : null}
+        {kind === 'consent' ? (
+          <SelectField
+            id={summary.id('basis.consentId')}
+            label={t('caseHeader.team.consent')}
+            error={errors.basis?.consentId?.message}
+            options={[
+              { value: '', label: t('caseHeader.team.chooseConsent') },
+              ...usableConsents.map((k) => ({
+                value: k.id,
+                label: t('caseHeader.team.consentOption', {
+                  givenOn: formatCalendarDate(k.givenOn),
+                  expiresOn: formatCalendarDate(k.expiresOn),
+                  categories: k.categories.map(categoryLabel).join(', '),
+                }),
+              })),
+            ]}
+            registration={form.register('basis.consentId')}
+          />
+        ) : (
+          <>
+            <TextField
+              id={summary.id('basis.legalBasis')}
+              label={t('caseHeader.team.legalBasis')}
+              hint={t('caseHeader.team.legalBasisHint')}
+              error={errors.basis?.legalBasis?.message}
+              maxLength={300}
+              registration={form.register('basis.legalBasis')}
+            />
+            <Fieldset
+              id={summary.id('basis.categories')}
+              legend={t('caseHeader.team.categories')}
+              hint={t('caseHeader.team.categoriesHint')}
+              error={errors.basis?.categories?.message}
+            >
+              {ownCategories.map((category) => (
+                <Checkbox
+                  key={category}
+                  value={category}
+                  label={categoryLabel(category)}
+                  registration={form.register('basis.categories')}
+                />
+              ))}
+            </Fieldset>
+            <TextField
+              id={summary.id('basis.validUntil')}
+              type="date"
+              optional
+              label={t('caseHeader.team.validUntil')}
+              hint={t('caseHeader.team.validUntilHint')}
+              error={errors.basis?.validUntil?.message}
+              registration={form.register('basis.validUntil')}
+            />
+          </>
+        )}
+      </Fieldset>
       <FormActions submitLabel={t('cases.team.add')} pending={add.isPending} onCancel={onDone} />
     </form>
   );
+}
+
+/** Why the agency sees the case: own client, consent (and whether it still holds) or the norm. */
+function basisText(member: CaseTeamMember, t: TFunction): string {
+  const b = member.basis;
+  if (b.kind === 'consent')
+    return t(
+      b.consentInForce === false ? 'caseHeader.team.basisShown.consentEnded' : 'caseHeader.team.basisShown.consent',
+    );
+  if (b.kind === 'legal_basis') return t('caseHeader.team.basisShown.legal_basis', { norm: b.legalBasis });
+  return t('caseHeader.team.basisShown.own');
 }
 
 function MemberLine({ member }: { member: CaseTeamMember }) {
@@ -124,6 +265,8 @@ function MemberLine({ member }: { member: CaseTeamMember }) {
         <strong>{member.agency.name}</strong>
         {member.user ? ` – ${member.user.displayName}` : ''} · {t(`cases.team.roles.${member.role}`)}
       </span>
+      <br />
+      <span className="kern-body kern-body--small">{basisText(member, t)}</span>
       <br />
       <span className="kern-body kern-body--small">
         {member.leftAt

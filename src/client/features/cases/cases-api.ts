@@ -22,6 +22,7 @@ import {
   type CaseTeamMemberAddRequest,
   type CaseTimelineQuery,
 } from '../../../shared/contracts/cases';
+import { consentListSchema } from '../../../shared/contracts/consent';
 import { personSchema } from '../../../shared/contracts/people';
 import { api, request } from '../../lib/api';
 
@@ -79,6 +80,17 @@ export const assessmentCompareQuery = (caseId: string, from: number, to: number)
   });
 
 /** Agencies that can join a case team (read by every signed-in user). */
+/**
+ * The person's consents (consent module), for the basis of a new team member; the same key as
+ * the consent feature, so the cache is shared.
+ */
+export const personConsentsQuery = (personId: string) =>
+  queryOptions({
+    queryKey: ['consents', 'person', personId],
+    queryFn: ({ signal }) =>
+      api.get(`/people/${encodeURIComponent(personId)}/consents`, consentListSchema, undefined, signal),
+  });
+
 export const teamAgenciesQuery = queryOptions({
   queryKey: ['agencies'],
   queryFn: () => api.get('/agencies', agencyListSchema),

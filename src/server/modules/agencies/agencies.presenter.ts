@@ -1,4 +1,4 @@
-import type { AgencyDetail, AgencySummary } from '../../../shared/contracts/agencies';
+import type { AgencyDetail, AgencySummary, CaseworkerScope } from '../../../shared/contracts/agencies';
 import type { AgencyKind } from '../../../shared/contracts/common';
 import type { AgencyCaseworker } from '../../../shared/contracts/colleagues';
 import type { AgencyRow } from './agencies.repository';
@@ -30,6 +30,7 @@ export function presentAgencyDetail(
     },
     teams: teams.map((t) => ({ id: t.id, name: t.name, memberCount: Number(t.memberCount) })),
     staffCount,
+    caseworkerScope: row.caseworkerScope as CaseworkerScope,
     updatedAt: row.updatedAt.toISOString(),
   };
 }

@@ -53,8 +53,18 @@ export async function changeAgency(
   const fields = Object.keys(input).filter((k) => input[k as keyof typeof input] !== undefined);
   if (fields.length === 0) throw new AppError('VALIDATION_FAILED');
   await db.transaction(async (tx) => {
+    const before = input.caseworkerScope !== undefined ? await findAgency(tx, id) : undefined;
     await updateAgency(tx, id, { ...input, updatedAt: ctx.now });
     await recordAudit(tx, ctx, { type: 'agency.updated', subjectType: 'agency', subjectId: id, details: { fields } });
+    // Who widened or narrowed the agency's record scope, from what to what.
+    if (before && input.caseworkerScope !== undefined && before.caseworkerScope !== input.caseworkerScope) {
+      await recordAudit(tx, ctx, {
+        type: 'agency.caseworker_scope_changed',
+        subjectType: 'agency',
+        subjectId: id,
+        details: { from: before.caseworkerScope, to: input.caseworkerScope },
+      });
+    }
   });
   return getAgency(db, a, id);
 }

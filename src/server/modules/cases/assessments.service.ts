@@ -8,18 +8,22 @@ import type {
 import { compareAssessments } from '../../../shared/domain/assessment/assessment-comparison';
 import { completionProblems } from '../../../shared/domain/assessment/assessment-completion';
 import {
+  domainHasText,
   emptyDomains,
   normaliseDomains,
   normaliseText,
   type AssessmentContent,
 } from '../../../shared/domain/assessment/assessment-content';
+import { dataCategoryLabels, type DataCategory } from '../../../shared/domain/data-protection/data-categories';
+import { lifeDomainCategories, potentialAnalysisCategory } from '../../../shared/domain/data-protection/field-groups';
 import type { Db } from '../../db/client';
 import { check } from '../../platform/access/access';
 import type { Actor } from '../../platform/access/actor';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log';
 import { AppError, fieldMessage } from '../../platform/errors/app-error';
 import { etagOf, ifMatchVersion, type Versioned } from '../../platform/http/etag';
-import { presentAssessment, presentAssessmentSummary } from './assessments.presenter';
+import { presentAssessment, presentAssessmentSummary, withheldParts } from './assessments.presenter';
+import { caseCategories } from './case-categories';
 import {
   findVersion,
   insertVersion,
@@ -59,9 +63,49 @@ function contentOf(row: AssessmentRow): AssessmentContent {
   return { domains: normaliseDomains(row.domains), potentialAnalysis: normaliseText(row.potentialAnalysis) };
 }
 
-async function present(db: Db, row: AssessmentRow): Promise<Versioned<Assessment>> {
+async function present(
+  db: Db,
+  row: AssessmentRow,
+  categories: ReadonlySet<DataCategory>,
+): Promise<Versioned<Assessment>> {
   const users = await userRefs(db, [row.createdBy, row.updatedBy, row.completedBy]);
-  return { value: presentAssessment(row, users), etag: etagOf(row.revision) };
+  return { value: presentAssessment(row, users, categories), etag: etagOf(row.revision) };
+}
+
+/**
+ * The content a save writes: the input for the parts the actor sees; the stored content for
+ * withheld parts, which the actor received empty. A withheld part sent with content is a write
+ * of a category the agency may not see: 403 naming the category.
+ */
+function mergeWithheld(
+  current: AssessmentContent,
+  input: AssessmentContent,
+  categories: ReadonlySet<DataCategory>,
+): AssessmentContent {
+  const withheld = withheldParts(categories);
+  const refused = (category: DataCategory) =>
+    new AppError('FORBIDDEN', {
+      fieldErrors: [
+        {
+          path: 'category',
+          message: fieldMessage(
+            `Die Datenkategorie „${dataCategoryLabels[category].de}“ ist für Ihre Stelle bei dieser Person nicht freigegeben; diesen Teil der Einschätzung können Sie nicht ändern.`,
+            `The data category "${dataCategoryLabels[category].en}" is not released to your agency for this person; you cannot change this part of the assessment.`,
+          ),
+        },
+      ],
+    });
+  const domains = { ...input.domains };
+  for (const k of withheld.domains) {
+    const sent = input.domains[k];
+    if (domainHasText(sent) || sent.notAssessed || sent.urgency !== null) throw refused(lifeDomainCategories[k]);
+    domains[k] = current.domains[k];
+  }
+  if (withheld.potentialAnalysis && input.potentialAnalysis !== null) throw refused(potentialAnalysisCategory);
+  return {
+    domains,
+    potentialAnalysis: withheld.potentialAnalysis ? current.potentialAnalysis : input.potentialAnalysis,
+  };
 }
 
 const draftExists = (versionNo: number | null) =>
@@ -202,7 +246,7 @@ export async function startAssessment(
     if (!(err instanceof AppError) && isUniqueViolation(err)) throw draftExists(null);
     throw err;
   }
-  return present(db, row);
+  return present(db, row, (await caseCategories(db, a, caseId, ctx.now)).categories);
 }
 
 export async function getAssessment(
@@ -212,9 +256,10 @@ export async function getAssessment(
   versionNo: number,
   ctx: AuditContext,
 ): Promise<Versioned<Assessment>> {
-  await check(db, actor, 'case.read', [caseId]);
+  const a = await check(db, actor, 'case.read', [caseId]);
   const row = await findVersion(db, caseId, versionNo);
   if (!row) throw new AppError('NOT_FOUND');
+  const { categories } = await caseCategories(db, a, caseId, ctx.now);
   await db.transaction(async (tx) => {
     await recordAudit(tx, ctx, {
       type: 'assessment.viewed',
@@ -223,7 +268,7 @@ export async function getAssessment(
       details: { versionNo },
     });
   });
-  return present(db, row);
+  return present(db, row, categories);
 }
 
 /**
@@ -247,10 +292,12 @@ export async function saveAssessment(
   if (!current) throw new AppError('NOT_FOUND');
   if (current.status === 'completed') throw completedImmutable(versionNo);
   if (current.revision !== revision) throw await staleDraft(db, current);
-  const content: AssessmentContent = {
-    domains: normaliseDomains(input.domains),
-    potentialAnalysis: normaliseText(input.potentialAnalysis),
-  };
+  const { categories } = await caseCategories(db, a, caseId, ctx.now);
+  const content = mergeWithheld(
+    contentOf(current),
+    { domains: normaliseDomains(input.domains), potentialAnalysis: normaliseText(input.potentialAnalysis) },
+    categories,
+  );
   const diff = compareAssessments(contentOf(current), content);
   const unchanged = diff.changedDomains.length === 0 && diff.potentialAnalysis === null;
   const row = await db.transaction(async (tx) => {
@@ -278,7 +325,7 @@ export async function saveAssessment(
     });
     return saved;
   });
-  return present(db, row);
+  return present(db, row, categories);
 }
 
 /**
@@ -300,7 +347,14 @@ export async function completeAssessment(
   if (!current) throw new AppError('NOT_FOUND');
   if (current.status === 'completed') throw completedImmutable(versionNo);
   if (current.revision !== revision) throw await staleDraft(db, current);
-  const problems = completionProblems(contentOf(current));
+  // Parts withheld from the agency cannot be filled by it, so they do not hold up its completion
+  // (the Jobcenter completes without the health domain; what another agency wrote there stays).
+  const withheld = withheldParts((await caseCategories(db, a, caseId, ctx.now)).categories);
+  const problems = completionProblems(contentOf(current)).filter(
+    (p) =>
+      !(p.path === 'potentialAnalysis' && withheld.potentialAnalysis) &&
+      ![...withheld.domains].some((k) => p.path.startsWith(`domains.${k}.`)),
+  );
   if (problems.length > 0) {
     throw new AppError('VALIDATION_FAILED', {
       fieldErrors: problems.map((p) => ({ path: p.path, message: p.message })),
@@ -329,7 +383,7 @@ export async function completeAssessment(
     });
     return completed;
   });
-  return present(db, row);
+  return present(db, row, (await caseCategories(db, a, caseId, ctx.now)).categories);
 }
 
 /** Field-by-field differences from version `from` to version `to` (either may be the draft). */
@@ -340,7 +394,7 @@ export async function compareAssessmentVersions(
   query: { from: number; to: number },
   ctx: AuditContext,
 ): Promise<AssessmentComparisonResult> {
-  await check(db, actor, 'case.read', [caseId]);
+  const a = await check(db, actor, 'case.read', [caseId]);
   if (query.from === query.to) {
     throw new AppError('VALIDATION_FAILED', {
       fieldErrors: [
@@ -366,9 +420,18 @@ export async function compareAssessmentVersions(
     db,
     [from, to].flatMap((r) => [r.createdBy, r.updatedBy, r.completedBy]),
   );
+  // Withheld parts are shown as unchanged, without their texts.
+  const withheld = withheldParts((await caseCategories(db, a, caseId, ctx.now)).categories);
   return {
     from: presentAssessmentSummary(from, users),
     to: presentAssessmentSummary(to, users),
-    ...diff,
+    domains: diff.domains.map((d) =>
+      withheld.domains.has(d.key)
+        ? { key: d.key, changed: false, texts: [], notAssessed: null, urgency: null, withheld: true }
+        : { ...d, withheld: false },
+    ),
+    changedDomains: diff.changedDomains.filter((k) => !withheld.domains.has(k)),
+    potentialAnalysis: withheld.potentialAnalysis ? null : diff.potentialAnalysis,
+    potentialAnalysisWithheld: withheld.potentialAnalysis,
   };
 }

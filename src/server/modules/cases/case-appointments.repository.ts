@@ -2,7 +2,9 @@ import { and, asc, count, desc, eq, gte, isNull, lt, or, sql, type SQL } from 'd
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import { agencies, caseAppointments, cases, people, users } from '../../db/schema';
-import { caseOnTeamOf, type Ref, type UserRef } from './case-records.repository';
+import type { Actor } from '../../platform/access/actor';
+import { caseVisibleTo } from './case-scope';
+import type { Ref, UserRef } from './case-records.repository';
 
 export type AppointmentRow = typeof caseAppointments.$inferSelect;
 export type AppointmentValues = Omit<typeof caseAppointments.$inferInsert, 'id' | 'version'>;
@@ -144,6 +146,8 @@ export async function updateAppointmentIfVersion(
 
 export type MyAppointmentsFilter = {
   scope: 'mine' | 'team';
+  actor: Actor;
+  now: Date;
   userId: string;
   agencyId: string;
   from: Date;
@@ -154,8 +158,8 @@ export type MyAppointmentsFilter = {
 
 /**
  * The appointments naming the user (scope mine), or also those of the user's agency without a
- * named colleague (team), starting in [from, until), on cases whose current team includes the
- * user's agency; soonest first, with case reference and person.
+ * named colleague (team), starting in [from, until), on cases the user may see (case-scope.ts);
+ * soonest first, with case reference and person.
  */
 export async function myAppointments(
   db: Db,
@@ -172,7 +176,7 @@ export async function myAppointments(
         )!;
   const where = and(
     whose,
-    caseOnTeamOf(f.agencyId),
+    caseVisibleTo(f.actor, f.now),
     gte(caseAppointments.startsAt, f.from),
     lt(caseAppointments.startsAt, f.until),
     f.plannedOnly ? eq(caseAppointments.status, 'planned') : undefined,

@@ -299,6 +299,8 @@ export async function listMyAppointments(
     db,
     {
       scope: query.scope,
+      actor: a,
+      now: ctx.now,
       userId: a.userId,
       agencyId: a.agencyId,
       from: startOfBerlinDay(from),

@@ -1,4 +1,4 @@
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { agencies, caseDocumentContents, caseDocuments, users } from '../../db/schema';
 import { visibleRecord, type Ref, type UserRef, type Viewer } from './case-records.repository';
@@ -18,6 +18,10 @@ const visible = (viewer: Viewer) =>
     viewer,
   );
 
+/** Only documents of these types (the categories the viewer sees); none when empty. */
+const ofTypes = (docTypes: readonly string[]) =>
+  docTypes.length ? inArray(caseDocuments.docType, [...docTypes]) : sql`false`;
+
 const columns = {
   document: caseDocuments,
   uploadedBy: { id: users.id, displayName: users.displayName },
@@ -29,13 +33,14 @@ export async function documentsOfCase(
   db: Db,
   caseId: string,
   viewer: Viewer,
-  filter: { docType?: string },
+  filter: { docType?: string; docTypes: readonly string[] },
   limit: number,
   offset: number,
 ): Promise<{ rows: DocumentRecord[]; total: number }> {
   const where = and(
     eq(caseDocuments.caseId, caseId),
     visible(viewer),
+    ofTypes(filter.docTypes),
     filter.docType ? eq(caseDocuments.docType, filter.docType) : undefined,
   );
   const rows = await db
@@ -51,19 +56,20 @@ export async function documentsOfCase(
   return { rows, total: Number(total?.n ?? 0) };
 }
 
-/** The document of that case if the viewer may see it. */
+/** The document of that case if the viewer may see it (its level, and its type among `docTypes`). */
 export async function findVisibleDocument(
   db: Db,
   caseId: string,
   documentId: string,
   viewer: Viewer,
+  docTypes: readonly string[],
 ): Promise<DocumentRecord | undefined> {
   const [row] = await db
     .select(columns)
     .from(caseDocuments)
     .innerJoin(users, eq(users.id, caseDocuments.uploadedBy))
     .innerJoin(agencies, eq(agencies.id, caseDocuments.uploadedAgencyId))
-    .where(and(eq(caseDocuments.id, documentId), eq(caseDocuments.caseId, caseId), visible(viewer)))
+    .where(and(eq(caseDocuments.id, documentId), eq(caseDocuments.caseId, caseId), visible(viewer), ofTypes(docTypes)))
     .limit(1);
   return row;
 }

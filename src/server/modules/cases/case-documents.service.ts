@@ -7,6 +7,7 @@ import {
   type DocumentMediaType,
   type DocumentUploadQuery,
 } from '../../../shared/contracts/case-records';
+import { documentTypeCategories } from '../../../shared/domain/data-protection/field-groups';
 import type { Db } from '../../db/client';
 import { check } from '../../platform/access/access';
 import type { Actor } from '../../platform/access/actor';
@@ -21,6 +22,7 @@ import {
   findVisibleDocument,
   insertDocument,
 } from './case-documents.repository';
+import { assertCaseCategory, caseCategories, visibleDocumentTypes } from './case-categories';
 import { assertCaseOpen, restrictionOf } from './case-records.policy';
 import { caseClosure } from './case-records.repository';
 import { recordCaseEvent } from './case-timeline';
@@ -75,11 +77,12 @@ export async function listDocuments(
 ): Promise<CaseDocumentList> {
   const a = await check(db, actor, 'case.read', [caseId]);
   const state = await closureState(db, caseId);
+  const docTypes = visibleDocumentTypes((await caseCategories(db, a, caseId, ctx.now)).categories);
   const { rows, total } = await documentsOfCase(
     db,
     caseId,
     viewerOf(a),
-    { docType: query.docType },
+    { docType: query.docType, docTypes },
     query.pageSize,
     (query.page - 1) * query.pageSize,
   );
@@ -111,6 +114,8 @@ export async function uploadDocument(
 ): Promise<CaseDocument> {
   const a = await check(db, actor, 'case.write', [caseId]);
   await assertCaseOpen(db, caseId, CLOSED);
+  // A document of a category the agency may not see for this person cannot be filed by it either.
+  await assertCaseCategory(db, a, caseId, documentTypeCategories[query.docType], ctx.now);
   // No body at all (no Content-Type, or nothing sent) is an empty file, not a wrong transport.
   if (body === undefined || body === null) throw fileProblem('Die Datei ist leer.', 'The file is empty.');
   if (!Buffer.isBuffer(body)) {
@@ -178,7 +183,7 @@ export async function uploadDocument(
     });
     return id;
   });
-  const record = await findVisibleDocument(db, caseId, documentId, viewerOf(a));
+  const record = await findVisibleDocument(db, caseId, documentId, viewerOf(a), [query.docType]);
   if (!record) throw new AppError('NOT_FOUND');
   return presentDocument(record, a, await closureState(db, caseId));
 }
@@ -192,7 +197,8 @@ export async function downloadDocument(
   ctx: AuditContext,
 ): Promise<{ content: Buffer; mediaType: DocumentMediaType; fileName: string }> {
   const a = await check(db, actor, 'case.read', [caseId]);
-  const record = await findVisibleDocument(db, caseId, documentId, viewerOf(a));
+  const docTypes = visibleDocumentTypes((await caseCategories(db, a, caseId, ctx.now)).categories);
+  const record = await findVisibleDocument(db, caseId, documentId, viewerOf(a), docTypes);
   if (!record) throw new AppError('NOT_FOUND');
   const content = await documentContent(db, documentId);
   if (!content) throw new AppError('NOT_FOUND');
@@ -220,7 +226,8 @@ export async function removeDocument(
   ctx: AuditContext,
 ): Promise<void> {
   const a = await check(db, actor, 'case.write', [caseId]);
-  const record = await findVisibleDocument(db, caseId, documentId, viewerOf(a));
+  const docTypes = visibleDocumentTypes((await caseCategories(db, a, caseId, ctx.now)).categories);
+  const record = await findVisibleDocument(db, caseId, documentId, viewerOf(a), docTypes);
   if (!record) throw new AppError('NOT_FOUND');
   if (record.document.uploadedAgencyId !== a.agencyId) {
     throw new AppError('FORBIDDEN', {

@@ -5,6 +5,7 @@ import type {
   NoteListQuery,
   NoteUpdateRequest,
 } from '../../../shared/contracts/case-records';
+import { caseNoteCategory } from '../../../shared/domain/data-protection/field-groups';
 import type { Db } from '../../db/client';
 import { check } from '../../platform/access/access';
 import type { Actor } from '../../platform/access/actor';
@@ -18,6 +19,7 @@ import {
   updateNoteIfVersion,
   type NoteRecord,
 } from './case-notes.repository';
+import { assertCaseCategory } from './case-categories';
 import { presentNote } from './case-notes.presenter';
 import { changedFields, nothingToChange, restrictionOf } from './case-records.policy';
 import { recordCaseEvent } from './case-timeline';
@@ -108,6 +110,7 @@ export async function listNotes(
   ctx: AuditContext,
 ): Promise<NoteList> {
   const a = await check(db, actor, 'case.read', [caseId]);
+  await assertCaseCategory(db, a, caseId, caseNoteCategory, ctx.now);
   const { rows, total } = await notesOfCase(
     db,
     caseId,
@@ -136,6 +139,7 @@ export async function createNote(
   ctx: AuditContext,
 ): Promise<Versioned<Note>> {
   const a = await check(db, actor, 'case.write', [caseId]);
+  await assertCaseCategory(db, a, caseId, caseNoteCategory, ctx.now);
   const occurredAt = new Date(input.occurredAt);
   const problems = occurredAtProblems(occurredAt, ctx.now);
   if (problems.length) throw new AppError('VALIDATION_FAILED', { fieldErrors: problems });
@@ -184,6 +188,7 @@ export async function updateNote(
   ctx: AuditContext,
 ): Promise<Versioned<Note>> {
   const a = await check(db, actor, 'case.write', [caseId]);
+  await assertCaseCategory(db, a, caseId, caseNoteCategory, ctx.now);
   const current = await findVisibleNote(db, caseId, noteId, viewerOf(a));
   if (!current) throw new AppError('NOT_FOUND');
   if (current.note.authorUserId !== a.userId) throw notAuthor();

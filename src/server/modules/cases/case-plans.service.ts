@@ -20,6 +20,7 @@ import {
   stepProgressProblems,
   type PlanProblem,
 } from '../../../shared/domain/cases/plan-rules';
+import { planKindCategories } from '../../../shared/domain/data-protection/field-groups';
 import type { Db } from '../../db/client';
 import { check, hasPermission } from '../../platform/access/access';
 import type { Actor } from '../../platform/access/actor';
@@ -27,6 +28,7 @@ import { recordAudit, type AuditContext } from '../../platform/audit/audit-log';
 import { AppError, fieldMessage } from '../../platform/errors/app-error';
 import { etagOf, ifMatchVersion, type Versioned } from '../../platform/http/etag';
 import { loadTypstTemplate, typstRenderer } from '../../platform/pdf/typst-renderer';
+import { assertCaseCategory, caseCategories, visiblePlanKinds } from './case-categories';
 import { recordCaseEvent } from './case-timeline';
 import { presentPlan, presentPlanPdf, presentPlanSummary } from './case-plans.presenter';
 import {
@@ -77,9 +79,16 @@ async function caseOf(db: Db, caseId: string): Promise<PlanCaseState> {
   return state;
 }
 
-async function planOf(db: Db, caseId: string, planId: string): Promise<PlanRow> {
+/**
+ * The plan, if it is one of the case and its kind's category (field-groups.ts `planKindCategories`)
+ * is released to the actor's agency for the case's person: a Hilfeplan (youth welfare) is for
+ * the Jugendamt unless a consent or transfer names the category. Otherwise 404, as in the list.
+ */
+async function planOf(db: Db, actor: Actor, caseId: string, planId: string, now: Date): Promise<PlanRow> {
   const plan = await findPlan(db, caseId, planId);
   if (!plan) throw new AppError('NOT_FOUND');
+  const kinds = visiblePlanKinds((await caseCategories(db, actor, caseId, now)).categories);
+  if (!kinds.includes(plan.kind as PlanKind)) throw new AppError('NOT_FOUND');
   return plan;
 }
 
@@ -306,8 +315,9 @@ function changedFields(
 
 /** The plans of the case (metadata and counts), plans in force first. */
 export async function listPlans(db: Db, actor: Actor | null, caseId: string, ctx: AuditContext): Promise<PlanList> {
-  await check(db, actor, 'case.read', [caseId]);
-  const rows = await plansOfCase(db, caseId);
+  const a = await check(db, actor, 'case.read', [caseId]);
+  const kinds = visiblePlanKinds((await caseCategories(db, a, caseId, ctx.now)).categories);
+  const rows = (await plansOfCase(db, caseId)).filter((r) => kinds.includes(r.plan.kind as PlanKind));
   await db.transaction(async (tx) => {
     await recordAudit(tx, ctx, {
       type: 'case_plan.listed',
@@ -344,6 +354,8 @@ export async function createPlan(
     assertNoProblems(
       planCreationProblems({ kind: input.kind, casePhase: phaseOf(c), ownerAgencyKind: a.agencyKind, plans: existing }),
     );
+    // The plan rules speak first (who may own which kind); then the data categories of the person.
+    await assertCaseCategory(tx, a, caseId, planKindCategories[input.kind], ctx.now);
     assertNoProblems([
       ...planContentProblems(
         {
@@ -411,7 +423,7 @@ export async function getPlan(
   ctx: AuditContext,
 ): Promise<Versioned<Plan>> {
   const a = await check(db, actor, 'case.read', [caseId]);
-  const plan = await planOf(db, caseId, planId);
+  const plan = await planOf(db, a, caseId, planId, ctx.now);
   const caseState = await caseOf(db, caseId);
   await db.transaction(async (tx) => {
     await recordAudit(tx, ctx, {
@@ -440,7 +452,7 @@ export async function updatePlan(
 ): Promise<Versioned<Plan>> {
   const a = await check(db, actor, 'case.write', [caseId]);
   const expected = ifMatchVersion(ifMatch, true);
-  const current = await planOf(db, caseId, planId);
+  const current = await planOf(db, a, caseId, planId, ctx.now);
   assertNoProblems(caseOpenProblems(phaseOf(await caseOf(db, caseId))));
   await assertOwner(db, a, current);
   assertNoProblems(planEditableProblems(current.status as PlanStatus));
@@ -522,7 +534,7 @@ export async function recordStepProgress(
 ): Promise<Versioned<Plan>> {
   const a = await check(db, actor, 'case.write', [caseId]);
   const expected = ifMatchVersion(ifMatch, true);
-  const current = await planOf(db, caseId, planId);
+  const current = await planOf(db, a, caseId, planId, ctx.now);
   const step = (await stepsOf(db, planId)).find((s) => s.step.id === stepId);
   if (!step) throw new AppError('NOT_FOUND');
   assertNoProblems(caseOpenProblems(phaseOf(await caseOf(db, caseId))));
@@ -584,8 +596,8 @@ export async function exportPlanPdf(
   planId: string,
   ctx: AuditContext,
 ): Promise<{ pdf: Buffer; filename: string }> {
-  await check(db, actor, 'case.read', [caseId]);
-  const plan = await planOf(db, caseId, planId);
+  const a = await check(db, actor, 'case.read', [caseId]);
+  const plan = await planOf(db, a, caseId, planId, ctx.now);
   const caseState = await caseOf(db, caseId);
   const [goals, steps, facts] = await Promise.all([
     goalsOf(db, planId),

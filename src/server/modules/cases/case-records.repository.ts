@@ -1,4 +1,4 @@
-import { and, eq, exists, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, or, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { cases, caseTeamMembers } from '../../db/schema';
 
@@ -22,17 +22,6 @@ export function visibleRecord(
     and(eq(cols.confidentiality, 'agency'), eq(cols.agencyId, viewer.agencyId)),
     and(eq(cols.confidentiality, 'author'), eq(cols.userId, viewer.userId)),
   )!;
-}
-
-/** The case's current team includes the agency (the case rule for case.read). */
-export function caseOnTeamOf(agencyId: string): SQL {
-  return exists(
-    sql`(select 1 from ${caseTeamMembers} where ${and(
-      eq(caseTeamMembers.caseId, cases.id),
-      eq(caseTeamMembers.agencyId, agencyId),
-      isNull(caseTeamMembers.leftAt),
-    )})`,
-  );
 }
 
 /** Phase and closure time of the case (for retention due dates and the actions a record offers). */

@@ -1,8 +1,10 @@
-import { and, arrayOverlaps, asc, count, desc, eq, exists, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, count, desc, eq, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { TaskInboxScope, TaskInboxSort, TaskStatusFilter } from '../../../shared/contracts/case-tasks';
 import type { Db } from '../../db/client';
 import { agencies, caseConferenceDecisions, caseTasks, caseTeamMembers, cases, people, users } from '../../db/schema';
+import type { Actor } from '../../platform/access/actor';
+import { caseVisibleTo } from './case-scope';
 import { CASE_WORK_ROLES } from './cases.repository';
 
 export type TaskRow = typeof caseTasks.$inferSelect;
@@ -61,17 +63,6 @@ export async function currentTeamAgencies(db: Db, caseId: string): Promise<Map<s
     .innerJoin(agencies, eq(agencies.id, caseTeamMembers.agencyId))
     .where(and(eq(caseTeamMembers.caseId, caseId), isNull(caseTeamMembers.leftAt)));
   return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-/** The agency is on the current team of the task's case (the case is visible to it). */
-function caseVisibleTo(agencyId: string): SQL {
-  return exists(
-    sql`(select 1 from ${caseTeamMembers} where ${and(
-      eq(caseTeamMembers.caseId, caseTasks.caseId),
-      eq(caseTeamMembers.agencyId, agencyId),
-      isNull(caseTeamMembers.leftAt),
-    )})`,
-  );
 }
 
 const assigneeAgency = alias(agencies, 'assignee_agency');
@@ -237,14 +228,16 @@ export type InboxFilter = {
   status: TaskStatusFilter;
   overdue: boolean;
   dueBefore: string | undefined;
+  actor: Actor;
+  now: Date;
   agencyId: string;
   userId: string;
   today: string;
 };
 
-function scopeCondition(f: Pick<InboxFilter, 'scope' | 'agencyId' | 'userId'>): SQL {
+function scopeCondition(f: Pick<InboxFilter, 'scope' | 'agencyId' | 'userId' | 'actor' | 'now'>): SQL {
   return and(
-    caseVisibleTo(f.agencyId),
+    caseVisibleTo(f.actor, f.now, sql`${caseTasks.caseId}`),
     f.scope === 'mine' ? eq(caseTasks.assigneeUserId, f.userId) : eq(caseTasks.assigneeAgencyId, f.agencyId),
   )!;
 }
@@ -297,12 +290,12 @@ export async function inboxTasks(
 
 /**
  * Open and overdue tasks of the agency, per named colleague (only colleagues of the team when
- * `teamId` is set) and for the agency without a named colleague. Tasks on cases the agency is no
- * longer on the team of are left out: the agency cannot see them.
+ * `teamId` is set) and for the agency without a named colleague. Tasks on cases the actor cannot
+ * see (case-scope.ts) are left out.
  */
 export async function workloadTaskCounts(
   db: Db,
-  scope: { agencyId: string; teamId: string | null },
+  scope: { agencyId: string; teamId: string | null; actor: Actor; now: Date },
   today: string,
 ): Promise<{
   perUser: { userId: string; open: number; overdue: number }[];
@@ -312,7 +305,7 @@ export async function workloadTaskCounts(
   const base = and(
     eq(caseTasks.status, 'open'),
     eq(caseTasks.assigneeAgencyId, scope.agencyId),
-    caseVisibleTo(scope.agencyId),
+    caseVisibleTo(scope.actor, scope.now, sql`${caseTasks.caseId}`),
   );
   const perUser = await db
     .select({ userId: users.id, open: count(), overdue })

@@ -189,6 +189,8 @@ export async function listTaskInbox(
       status: query.status,
       overdue: query.overdue,
       dueBefore: query.dueBefore,
+      actor: a,
+      now: ctx.now,
       agencyId: a.agencyId,
       userId: a.userId,
       today,

@@ -46,8 +46,12 @@ export async function caseWorkload(
     });
   }
   const teamId = scope === 'team' ? a.teamId : null;
-  const counts = await workloadCounts(db, { agencyId: a.agencyId, teamId });
-  const tasks = await workloadTaskCounts(db, { agencyId: a.agencyId, teamId }, todayIn(ctx.now));
+  const counts = await workloadCounts(db, { agencyId: a.agencyId, teamId, actor: a, now: ctx.now });
+  const tasks = await workloadTaskCounts(
+    db,
+    { agencyId: a.agencyId, teamId, actor: a, now: ctx.now },
+    todayIn(ctx.now),
+  );
   const tasksOf = new Map(tasks.perUser.map((t) => [t.userId, t]));
   // Whoever leads cases or holds open tasks of the scope shows, even when no longer active.
   const leads = [...new Set([...counts.map((c) => c.leadUserId), ...tasks.perUser.map((t) => t.userId)])];

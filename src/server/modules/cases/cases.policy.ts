@@ -1,12 +1,14 @@
 import { hasPermission, registerScope } from '../../platform/access/access';
 import type { Actor } from '../../platform/access/actor';
 import { AppError, fieldMessage } from '../../platform/errors/app-error';
-import { caseIdsLedByAgency, caseIdsVisibleToAgency } from './cases.repository';
+import { caseIdsLedByAgency, caseIdsVisibleTo } from './cases.repository';
 
 /**
  * Record scope of cases:
- * - case.read / case.write: the case's current team includes the actor's agency. A case is
- *   invisible (404) to every other agency, and to a former team agency after its membership ended;
+ * - case.read / case.write: `caseVisibleTo` (case-scope.ts) at the request instant — the actor's
+ *   agency is on the current team (a consent-based membership only while the consent is in force),
+ *   narrowed by the caseworker scope. A case is invisible (404) to every other agency, to a former
+ *   team agency after its membership ended, and to colleagues outside the scope;
  * - case.manage (team leads): cases led by the actor's agency.
  *
  * Within the team, steering the case — phase moves, reopening, title and household, team changes —
@@ -15,7 +17,7 @@ import { caseIdsLedByAgency, caseIdsVisibleToAgency } from './cases.repository';
  */
 export function registerCasePolicies(): void {
   const visible: Parameters<typeof registerScope>[1] = async (db, actor, ids) =>
-    new Set(await caseIdsVisibleToAgency(db, ids, actor.agencyId));
+    new Set(await caseIdsVisibleTo(db, actor, ids, actor.at));
   registerScope('case.read', visible);
   registerScope('case.write', visible);
   registerScope('case.manage', async (db, actor, ids) => new Set(await caseIdsLedByAgency(db, ids, actor.agencyId)));

@@ -7,6 +7,7 @@ import type {
   CaseTimelineEvent,
   ClosureReason,
 } from '../../../shared/contracts/cases';
+import { dataCategories, type DataCategory } from '../../../shared/domain/data-protection/data-categories';
 import type { Actor } from '../../platform/access/actor';
 import { presentPersonSummary } from '../people/people.presenter';
 import { mayReassign, steers } from './cases.policy';
@@ -21,6 +22,12 @@ export function presentTeamMember(e: TeamMemberEntry): CaseTeamMember {
     joinedAt: e.member.joinedAt.toISOString(),
     leftAt: e.member.leftAt?.toISOString() ?? null,
     current: e.member.leftAt === null,
+    basis: {
+      kind: e.member.consentId ? 'consent' : e.member.legalBasis ? 'legal_basis' : 'own',
+      consentId: e.member.consentId,
+      consentInForce: e.member.consentId ? e.consentInForce : null,
+      legalBasis: e.member.legalBasis,
+    },
   };
 }
 
@@ -41,7 +48,7 @@ function orderTeam(team: readonly TeamMemberEntry[]): TeamMemberEntry[] {
 }
 
 /** Whitelists a case for a member of its team; `actions` tell the caller what they may do with it. */
-export function presentCase(r: CaseRecord, actor: Actor): Case {
+export function presentCase(r: CaseRecord, actor: Actor, categories: ReadonlySet<DataCategory>): Case {
   const c = r.case;
   return {
     id: c.id,
@@ -68,6 +75,10 @@ export function presentCase(r: CaseRecord, actor: Actor): Case {
         : null,
     conditions: { assessmentCompleted: r.assessmentCompleted },
     actions: { steer: steers(actor, c.leadAgencyId), reassign: mayReassign(actor, c.leadAgencyId) },
+    access: {
+      categories: dataCategories.filter((k) => categories.has(k)),
+      withheld: dataCategories.filter((k) => !categories.has(k)),
+    },
     openedAt: c.openedAt.toISOString(),
     closedAt: c.closedAt?.toISOString() ?? null,
     createdAt: c.createdAt.toISOString(),

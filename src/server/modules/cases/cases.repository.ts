@@ -24,13 +24,19 @@ import {
   caseEvents,
   caseTeamMembers,
   cases,
+  consents,
+  dataTransfers,
   householdMembers,
   households,
   people,
   teams,
   users,
 } from '../../db/schema';
+import { todayIn } from '../../../shared/domain/calendar-date';
+import type { Actor } from '../../platform/access/actor';
+import { consentInForce } from '../../platform/access/person-access';
 import type { PersonRow } from '../people/people.repository';
+import { caseVisibleTo } from './case-scope';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type CaseTeamMemberRow = typeof caseTeamMembers.$inferSelect;
@@ -42,8 +48,16 @@ export type CaseEventValues = Omit<typeof caseEvents.$inferInsert, 'id'>;
 type Ref = { id: string; name: string };
 type UserRef = { id: string; displayName: string };
 
-/** A team membership with the names the presenter shows. */
-export type TeamMemberEntry = { member: CaseTeamMemberRow; agency: Ref; user: UserRef | null };
+/**
+ * A team membership with the names the presenter shows; `consentInForce` for a membership on a
+ * consent (null otherwise, or when the caller did not ask).
+ */
+export type TeamMemberEntry = {
+  member: CaseTeamMemberRow;
+  agency: Ref;
+  user: UserRef | null;
+  consentInForce: boolean | null;
+};
 
 /** A case with everything the detail view needs. */
 export type CaseRecord = {
@@ -72,23 +86,12 @@ export type StaffUser = {
 /** The roles that work on cases (case.write): only they can lead a case or be named on a team. */
 export const CASE_WORK_ROLES = ['caseworker', 'team_lead'] as const;
 
-/** The agency is a current member of the case's team (the case is visible to it). */
-function agencyOnTeam(agencyId: string): SQL {
-  return exists(
-    sql`(select 1 from ${caseTeamMembers} where ${and(
-      eq(caseTeamMembers.caseId, cases.id),
-      eq(caseTeamMembers.agencyId, agencyId),
-      isNull(caseTeamMembers.leftAt),
-    )})`,
-  );
-}
-
-/** Ids among `ids` whose current case team includes the agency. */
-export async function caseIdsVisibleToAgency(db: Db, ids: readonly string[], agencyId: string): Promise<string[]> {
+/** Ids among `ids` the actor may see at `now` (case-scope.ts). */
+export async function caseIdsVisibleTo(db: Db, actor: Actor, ids: readonly string[], now: Date): Promise<string[]> {
   const rows = await db
     .select({ id: cases.id })
     .from(cases)
-    .where(and(inArray(cases.id, [...ids]), agencyOnTeam(agencyId)));
+    .where(and(inArray(cases.id, [...ids]), caseVisibleTo(actor, now)));
   return rows.map((r) => r.id);
 }
 
@@ -113,8 +116,29 @@ export async function hasCompletedAssessment(db: Db, caseId: string): Promise<bo
   return rows.length > 0;
 }
 
-/** Every membership of a case (current and former) with agency and user names. */
-export async function teamOf(db: Db, caseId: string): Promise<TeamMemberEntry[]> {
+/**
+ * Whether the consent is one of the person's and in force on `today` for the agency (the
+ * definition of person-access.ts `consentInForce`).
+ */
+export async function consentInForceFor(
+  db: Db,
+  consentId: string,
+  personId: string,
+  agencyId: string,
+  today: string,
+): Promise<boolean> {
+  const rows = await db
+    .select({ id: consents.id })
+    .from(consents)
+    .where(
+      and(eq(consents.id, consentId), eq(consents.personId, personId), consentInForce('consents', agencyId, today)),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** Every membership of a case (current and former) with agency and user names; with `now`, also whether consents are in force. */
+export async function teamOf(db: Db, caseId: string, now?: Date): Promise<TeamMemberEntry[]> {
   const rows = await db
     .select({
       member: caseTeamMembers,
@@ -127,14 +151,53 @@ export async function teamOf(db: Db, caseId: string): Promise<TeamMemberEntry[]>
     .leftJoin(users, eq(users.id, caseTeamMembers.userId))
     .where(eq(caseTeamMembers.caseId, caseId))
     .orderBy(asc(caseTeamMembers.joinedAt), asc(caseTeamMembers.id));
-  return rows.map((r) => ({
+  const entries: TeamMemberEntry[] = rows.map((r) => ({
     member: r.member,
     agency: r.agency,
     user: r.userId ? { id: r.userId, displayName: r.userName! } : null,
+    consentInForce: null,
   }));
+  if (now) {
+    const today = todayIn(now);
+    for (const e of entries) {
+      if (e.member.consentId === null) continue;
+      const [k] = await db
+        .select({ id: consents.id })
+        .from(consents)
+        .where(and(eq(consents.id, e.member.consentId), consentInForce('consents', e.member.agencyId, today)))
+        .limit(1);
+      e.consentInForce = k !== undefined;
+    }
+  }
+  return entries;
 }
 
-export async function findCaseRecord(db: Db, id: string): Promise<CaseRecord | undefined> {
+/**
+ * Ends the transfers made for the team work of an agency that leaves the team (purpose limitation,
+ * § 78 SGB X): their validity ends with the day before `today`, so the recipient's access on them
+ * ends with the next request. The rows stay in the transfer log.
+ */
+export async function endTeamTransfers(tx: Db, caseId: string, agencyId: string, today: string): Promise<number> {
+  const rows = await tx
+    .update(dataTransfers)
+    .set({ validUntil: sql`(${today}::date - 1)` })
+    .where(
+      and(
+        eq(dataTransfers.caseId, caseId),
+        eq(dataTransfers.toAgencyId, agencyId),
+        gte(dataTransfers.validUntil, today),
+      ),
+    )
+    .returning({ id: dataTransfers.id });
+  return rows.length;
+}
+
+export async function insertDataTransfer(tx: Db, values: typeof dataTransfers.$inferInsert): Promise<string> {
+  const [row] = await tx.insert(dataTransfers).values(values).returning({ id: dataTransfers.id });
+  return row!.id;
+}
+
+export async function findCaseRecord(db: Db, id: string, now: Date): Promise<CaseRecord | undefined> {
   const [head] = await db
     .select({
       case: cases,
@@ -154,7 +217,7 @@ export async function findCaseRecord(db: Db, id: string): Promise<CaseRecord | u
   return {
     ...head,
     household: head.case.householdId ? head.household : null,
-    team: await teamOf(db, id),
+    team: await teamOf(db, id, now),
     assessmentCompleted: await hasCompletedAssessment(db, id),
   };
 }
@@ -298,13 +361,14 @@ const phaseOrder = sql`array_position(array[${sql.join(
 const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export type CaseListFilter = Pick<CaseListQuery, 'scope' | 'status' | 'phase' | 'personId' | 'q'> & {
-  agencyId: string;
+  actor: Actor;
+  now: Date;
   userId: string;
   teamId: string | null;
 };
 
 function listConditions(f: CaseListFilter): SQL {
-  const conditions: (SQL | undefined)[] = [agencyOnTeam(f.agencyId)];
+  const conditions: (SQL | undefined)[] = [caseVisibleTo(f.actor, f.now)];
   if (f.scope === 'mine' || (f.scope === 'team' && f.teamId === null)) {
     // Without a team, the actor's team is the actor.
     conditions.push(
@@ -383,15 +447,15 @@ export async function listCases(
   return { rows, total: Number(total?.n ?? 0) };
 }
 
-/** The person's cases the agency is on the team of, newest first. */
-export async function casesOfPerson(db: Db, personId: string, agencyId: string): Promise<CaseListRow[]> {
+/** The person's cases the actor may see, newest first. */
+export async function casesOfPerson(db: Db, personId: string, actor: Actor, now: Date): Promise<CaseListRow[]> {
   return db
     .select(listColumns)
     .from(cases)
     .innerJoin(people, eq(people.id, cases.personId))
     .innerJoin(leadUser, eq(leadUser.id, cases.leadUserId))
     .innerJoin(leadAgency, eq(leadAgency.id, cases.leadAgencyId))
-    .where(and(eq(cases.personId, personId), agencyOnTeam(agencyId)))
+    .where(and(eq(cases.personId, personId), caseVisibleTo(actor, now)))
     .orderBy(desc(cases.openedAt), desc(cases.reference));
 }
 
@@ -505,16 +569,22 @@ export async function agencyRefs(db: Db, ids: readonly string[]): Promise<Map<st
 
 export type WorkloadScope = { agencyId: string; teamId: string | null };
 
-/** Cases led by the agency (or by members of the team), counted per lead and phase. */
+/** Cases led by the agency (or by members of the team) that the actor sees, counted per lead and phase. */
 export async function workloadCounts(
   db: Db,
-  scope: WorkloadScope,
+  scope: WorkloadScope & { actor: Actor; now: Date },
 ): Promise<{ leadUserId: string; phase: CasePhase; n: number }[]> {
   const rows = await db
     .select({ leadUserId: cases.leadUserId, phase: cases.phase, n: count() })
     .from(cases)
     .innerJoin(leadUser, eq(leadUser.id, cases.leadUserId))
-    .where(and(eq(cases.leadAgencyId, scope.agencyId), scope.teamId ? eq(leadUser.teamId, scope.teamId) : undefined))
+    .where(
+      and(
+        eq(cases.leadAgencyId, scope.agencyId),
+        scope.teamId ? eq(leadUser.teamId, scope.teamId) : undefined,
+        caseVisibleTo(scope.actor, scope.now),
+      ),
+    )
     .groupBy(cases.leadUserId, cases.phase);
   return rows.map((r) => ({ leadUserId: r.leadUserId, phase: r.phase as CasePhase, n: Number(r.n) }));
 }

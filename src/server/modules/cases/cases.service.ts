@@ -11,6 +11,7 @@ import type {
   CaseUpdateRequest,
 } from '../../../shared/contracts/cases';
 import { todayIn } from '../../../shared/domain/calendar-date';
+import { dataCategoryLabels, type DataCategory } from '../../../shared/domain/data-protection/data-categories';
 import {
   checkPhaseChange,
   checkReopen,
@@ -20,6 +21,7 @@ import {
 import type { Db } from '../../db/client';
 import { check } from '../../platform/access/access';
 import type { Actor } from '../../platform/access/actor';
+import { accessToPerson, orderedCategories } from '../../platform/access/person-access';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log';
 import { AppError, fieldMessage, type FieldError } from '../../platform/errors/app-error';
 import { etagOf, ifMatchVersion, type Versioned } from '../../platform/http/etag';
@@ -31,11 +33,14 @@ import {
   agencyExists,
   CASE_WORK_ROLES,
   casesOfPerson,
+  consentInForceFor,
   endTeamMember as endTeamMemberRow,
+  endTeamTransfers,
   findCaseRecord,
   findStaffUser,
   hasCompletedAssessment,
   insertCase,
+  insertDataTransfer,
   insertTeamMember,
   isCurrentHouseholdMember,
   listCases as listCaseRows,
@@ -51,9 +56,13 @@ import {
 import { recordCaseEvent } from './case-timeline';
 
 async function loadCase(db: Db, actor: Actor, id: string): Promise<Versioned<Case>> {
-  const record = await findCaseRecord(db, id);
+  const record = await findCaseRecord(db, id, actor.at);
   if (!record) throw new AppError('NOT_FOUND');
-  return { value: presentCase(record, actor), etag: etagOf(record.case.version) };
+  const access = await accessToPerson(db, actor, record.case.personId, actor.at);
+  return {
+    value: presentCase(record, actor, access?.categories ?? new Set()),
+    etag: etagOf(record.case.version),
+  };
 }
 
 /** 412 naming the newer state, so the client can tell the user what changed before reloading. */
@@ -121,15 +130,21 @@ const notCaseWorker = fieldMessage(
   'Please choose an active caseworker.',
 );
 
+/** What checking the basis of a new member needs: who adds, for whose case, when. */
+type BasisContext = { actor: Actor; personId: string; now: Date };
+
 /**
  * The problems of a team member to add: the agency exists and is not on the team yet (each agency
- * once at a time), a named colleague belongs to that agency and works on cases.
+ * once at a time), a named colleague belongs to that agency and works on cases, and another agency
+ * than the caller's comes with a basis (issue 5): a consent of the person in force that names it,
+ * or a legal basis for categories the caller's agency itself sees.
  */
 async function teamMemberProblems(
   db: Db,
   input: CaseTeamMemberAddRequest,
   currentAgencyIds: ReadonlySet<string>,
   at: string,
+  basis: BasisContext,
 ): Promise<{ input: FieldError[]; conflict: FieldError[] }> {
   const input400: FieldError[] = [];
   const conflict: FieldError[] = [];
@@ -161,7 +176,77 @@ async function teamMemberProblems(
       });
     }
   }
+  input400.push(...(await basisProblems(db, input, at, basis)));
   return { input: input400, conflict };
+}
+
+/** One year after `today`: the default validity of a transfer for team work. */
+function oneYearAfter(today: string): string {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const next = new Date(Date.UTC(y + 1, m - 1, d));
+  // 29 February → 28 February of the next year.
+  if (next.getUTCMonth() !== m - 1) next.setUTCDate(0);
+  return next.toISOString().slice(0, 10);
+}
+
+async function basisProblems(
+  db: Db,
+  input: CaseTeamMemberAddRequest,
+  at: string,
+  { actor, personId, now }: BasisContext,
+): Promise<FieldError[]> {
+  // A colleague of the own agency: the agency's own client, no transfer.
+  if (input.agencyId === actor.agencyId) return [];
+  const basis = input.basis;
+  if (!basis) {
+    return [
+      {
+        path: `${at}basis`,
+        message: fieldMessage(
+          'Eine andere Stelle kann nur mit Grundlage ins Fallteam: eine Einwilligung der Person, die diese Stelle nennt, oder eine Rechtsgrundlage der Übermittlung.',
+          'Another agency joins the case team only on a basis: a consent of the person naming this agency, or the legal basis of the transfer.',
+        ),
+      },
+    ];
+  }
+  const today = todayIn(now);
+  if (basis.kind === 'consent') {
+    if (!(await consentInForceFor(db, basis.consentId, personId, input.agencyId, today))) {
+      return [
+        {
+          path: `${at}basis.consentId`,
+          message: fieldMessage(
+            'Diese Einwilligung gilt nicht: Sie muss von dieser Person stammen, heute gelten (nicht widerrufen, nicht abgelaufen) und die gewählte Stelle als Empfängerin nennen.',
+            'This consent does not apply: it must be of this person, be in force today (not withdrawn, not expired) and name the chosen agency as recipient.',
+          ),
+        },
+      ];
+    }
+    return [];
+  }
+  const problems: FieldError[] = [];
+  const own = (await accessToPerson(db, actor, personId, now))?.categories ?? new Set<DataCategory>();
+  const notOwn = basis.categories.filter((c) => !own.has(c));
+  if (notOwn.length) {
+    const labels = notOwn.map((c) => dataCategoryLabels[c]);
+    problems.push({
+      path: `${at}basis.categories`,
+      message: fieldMessage(
+        `Ihre Stelle kann nur Kategorien übermitteln, die sie selbst sieht. Nicht freigegeben: ${labels.map((l) => l.de).join(', ')}.`,
+        `Your agency can only transfer categories it sees itself. Not released: ${labels.map((l) => l.en).join(', ')}.`,
+      ),
+    });
+  }
+  if (basis.validUntil !== undefined && basis.validUntil < today) {
+    problems.push({
+      path: `${at}basis.validUntil`,
+      message: fieldMessage(
+        'Das Ende der Übermittlung darf nicht in der Vergangenheit liegen.',
+        'The end of the transfer must not lie in the past.',
+      ),
+    });
+  }
+  return problems;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -219,7 +304,11 @@ export async function createCase(
   }
   const teamAgencies = new Set([a.agencyId]);
   for (const [i, m] of input.teamAgencies.entries()) {
-    const found = await teamMemberProblems(db, m, teamAgencies, `teamAgencies.${i}.`);
+    const found = await teamMemberProblems(db, m, teamAgencies, `teamAgencies.${i}.`, {
+      actor: a,
+      personId: input.personId,
+      now: ctx.now,
+    });
     // On creation a repeated agency is an input mistake, not a conflict with stored state.
     errors.push(...found.input, ...found.conflict);
     teamAgencies.add(m.agencyId);
@@ -270,40 +359,84 @@ export async function createCase(
       details: { personId: input.personId, householdId: input.householdId },
     });
     for (const m of input.teamAgencies) {
-      await addMemberRows(tx, ctx, a, caseId, m);
+      await addMemberRows(
+        tx,
+        ctx,
+        a,
+        { id: caseId, reference, personId: input.personId, leadAgencyId: leadUser.agencyId },
+        m,
+      );
     }
     return caseId;
   });
   return loadCase(db, a, id);
 }
 
-/** Inserts a membership with its timeline entry and audit row (inside the case's transaction). */
+/**
+ * Inserts a membership with its timeline entry and audit row (inside the case's transaction). A
+ * membership on a legal basis also writes the transfer (from the lead agency to the new member,
+ * the categories and the norm) to the transfer log.
+ */
 async function addMemberRows(
   tx: Db,
   ctx: AuditContext,
   a: Actor,
-  caseId: string,
+  c: { id: string; reference: string; personId: string; leadAgencyId: string },
   m: CaseTeamMemberAddRequest,
 ): Promise<string> {
+  const basis = m.agencyId === a.agencyId ? undefined : m.basis;
   const memberId = await insertTeamMember(tx, {
-    caseId,
+    caseId: c.id,
     agencyId: m.agencyId,
     userId: m.userId,
     role: m.role,
     joinedAt: ctx.now,
     addedBy: a.userId,
+    consentId: basis?.kind === 'consent' ? basis.consentId : null,
+    legalBasis: basis?.kind === 'legal_basis' ? basis.legalBasis : null,
   });
   await recordCaseEvent(tx, a, ctx, {
-    caseId,
+    caseId: c.id,
     kind: 'team_member_added',
     details: { memberId, agencyId: m.agencyId, userId: m.userId, role: m.role },
   });
   await recordAudit(tx, ctx, {
     type: 'case.team_member_added',
     subjectType: 'case',
-    subjectId: caseId,
+    subjectId: c.id,
     details: { memberId, agencyId: m.agencyId, role: m.role },
   });
+  if (basis) {
+    const categories = basis.kind === 'legal_basis' ? orderedCategories(basis.categories) : [];
+    const transferId =
+      basis.kind === 'legal_basis'
+        ? await insertDataTransfer(tx, {
+            personId: c.personId,
+            caseId: c.id,
+            fromAgencyId: c.leadAgencyId,
+            toAgencyId: m.agencyId,
+            categories,
+            legalBasis: basis.legalBasis,
+            purpose: `Mitarbeit im Fallteam ${c.reference}`,
+            transferredAt: ctx.now,
+            validUntil: basis.validUntil ?? oneYearAfter(todayIn(ctx.now)),
+            recordedBy: a.userId,
+          })
+        : null;
+    await recordAudit(tx, ctx, {
+      type: 'case.team_member_basis',
+      subjectType: 'case',
+      subjectId: c.id,
+      details: {
+        memberId,
+        agencyId: m.agencyId,
+        kind: basis.kind,
+        consentId: basis.kind === 'consent' ? basis.consentId : null,
+        transferId,
+        categories,
+      },
+    });
+  }
   return memberId;
 }
 
@@ -332,7 +465,8 @@ export async function listCases(
       phase: query.phase,
       personId: query.personId,
       q: query.q,
-      agencyId: a.agencyId,
+      actor: a,
+      now: ctx.now,
       userId: a.userId,
       teamId: a.teamId,
     },
@@ -349,7 +483,7 @@ export async function listCases(
   return { items, page: { page: query.page, pageSize: query.pageSize, total } };
 }
 
-/** The person's cases whose team includes the actor's agency. */
+/** The person's cases the actor may see (case-scope.ts). */
 export async function listPersonCases(
   db: Db,
   actor: Actor | null,
@@ -358,7 +492,7 @@ export async function listPersonCases(
 ): Promise<{ items: CaseListItem[] }> {
   const a = await check(db, actor, 'case.read');
   await check(db, a, 'person.read', [personId]);
-  const items = (await casesOfPerson(db, personId, a.agencyId)).map(presentCaseListItem);
+  const items = (await casesOfPerson(db, personId, a, ctx.now)).map(presentCaseListItem);
   await db.transaction(async (tx) => {
     await recordAudit(tx, ctx, {
       type: 'case.listed',
@@ -549,11 +683,15 @@ export async function addTeamMember(
       const current = new Set(
         (await teamOf(tx, id)).filter((m) => m.member.leftAt === null).map((m) => m.member.agencyId),
       );
-      const problems = await teamMemberProblems(tx, input, current, '');
+      const problems = await teamMemberProblems(tx, input, current, '', {
+        actor: a,
+        personId: row.personId,
+        now: ctx.now,
+      });
       if (problems.input.length) throw new AppError('VALIDATION_FAILED', { fieldErrors: problems.input });
       if (problems.conflict.length) throw new AppError('CONFLICT', { fieldErrors: problems.conflict });
       await bump({ updatedAt: ctx.now, updatedBy: a.userId });
-      await addMemberRows(tx, ctx, a, id, input);
+      await addMemberRows(tx, ctx, a, row, input);
     },
   );
   return loadCase(db, a, id);
@@ -604,6 +742,7 @@ export async function endTeamMember(
       }
       await bump({ updatedAt: ctx.now, updatedBy: a.userId });
       await endTeamMemberRow(tx, memberId, ctx.now);
+      await endTeamTransfers(tx, id, m.agencyId, todayIn(ctx.now));
       await recordCaseEvent(tx, a, ctx, {
         caseId: id,
         kind: 'team_member_ended',
