@@ -1,0 +1,568 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_USERS } from '../../src/server/db/seed-demo';
+import { permissionsByRole, type Permission } from '../../src/server/platform/access/permissions';
+import { routePolicy, type RouteRule } from '../../src/server/platform/access/route-policy';
+import type { DataCategory } from '../../src/shared/domain/data-protection/data-categories';
+import { createTestApp, type TestApp } from '../support/test-app';
+import {
+  addDays,
+  berlinDay,
+  buildWorld,
+  modelCaseVisible,
+  modelConsentVisible,
+  modelPersonAccess,
+  type CaseFact,
+  type Method,
+  type PersonFact,
+  type WorldBuilder,
+} from '../support/data-protection-world';
+
+/**
+ * T1 (reliability-security.md §4.1, §7): the authorisation matrix with the third dimension, the
+ * relationship of the caller to the record. Every route of `routePolicy` that addresses a person,
+ * a case or a consent × every demo user × every relationship of the user (own agency, other
+ * agency, consent in force, consent withdrawn, transfer valid/expired, case team on a legal
+ * basis, break-glass active/expired). The expected outcome comes from the model in
+ * tests/support/data-protection-world.ts (written from the rules, not from person-access.ts)
+ * and the record rule per route in `RECORD_RULES` below:
+ * - allowed: not 401/403/404 and no 5xx;
+ * - forbidden: 403 (the role lacks the permission, or the person is visible but the route's
+ *   data category is withheld);
+ * - hidden: 404 (the record is outside the caller's scope: existence is not disclosed);
+ * - denied (writes): 401/403/404;
+ * - withheld: 403 or 404 (a case sub-record of a category the caller does not see);
+ * - filtered: 200 or 403 (a list of case records of a withheld category: empty, or refused);
+ * - lead_only: 403 or 428 (a team member that does not lead the case; see case_lead).
+ * A write whose body the schema rejects (400 with body/params/querystring paths) never reaches
+ * the record check: it is counted as "record rule not verified" and printed, not as a pass.
+ * Every mismatch is reported with its exact combination; the test fails on any.
+ */
+
+type Relationship =
+  | 'own'
+  | 'other'
+  | 'consent'
+  | 'consent_withdrawn'
+  | 'transfer'
+  | 'transfer_expired'
+  | 'case_team'
+  | 'break_glass'
+  | 'break_glass_expired';
+const RELATIONSHIPS: Relationship[] = [
+  'own',
+  'other',
+  'consent',
+  'consent_withdrawn',
+  'transfer',
+  'transfer_expired',
+  'case_team',
+  'break_glass',
+  'break_glass_expired',
+];
+
+type Expected = 'allowed' | 'forbidden' | 'hidden' | 'denied' | 'withheld' | 'filtered' | 'lead_only';
+
+/**
+ * Record rule per route: what, beyond the role's permission, decides access to the addressed
+ * record. Kept next to the model; a route of the policy that addresses a person, case or consent
+ * and is missing here fails the test (so new routes are not silently skipped).
+ * - person: the person is visible (any ground);
+ * - person_category: visible, and the category is released (else 403 naming it);
+ * - registered: the caller's agency registered the person (within scope) — changes to the register
+ *   entry; with a category, a withheld category is refused too (403);
+ * - person_or_oversight: the person is visible, or the caller is the data protection officer
+ *   (the transfer log of the municipality: ids and norms, no names);
+ * - works_with: ground registered or case_team (only an agency working with the person records
+ *   consents and transfers);
+ * - exists: any existing person (the data protection officer's Art. 15 report);
+ * - case: the caller's agency is on the current team with a basis in force (break-glass gives the
+ *   person, not cases); with a category, writing records of a withheld category is refused (403/404);
+ * - case_category / case_list_category: case, plus the category of the sub-records;
+ * - case_lead: case, and the caller's agency leads it (steering: phase, team, title; deleting a
+ *   document: the uploading agency, here the lead). A team member that is not the lead gets 403,
+ *   or 428 when the route checks its precondition first (it sees the case: no existence leak);
+ * - consent: the person is visible and the agency works with the person, recorded the consent or
+ *   is named in it (module consent, consent.presenter.ts);
+ * - consent_scan: consent, and the agency works with the person or recorded it (else 403);
+ * - consent_works_with: the consent is visible and the agency works with the person or recorded it;
+ * - consent_recorder: the consent is visible and the agency recorded it (the scan is uploaded by the recorder).
+ */
+type RecordRule =
+  | { kind: 'person' }
+  | { kind: 'person_category'; category: DataCategory }
+  | { kind: 'registered'; category?: DataCategory }
+  | { kind: 'works_with' }
+  | { kind: 'person_or_oversight' }
+  | { kind: 'exists' }
+  | { kind: 'case'; category?: DataCategory }
+  | { kind: 'case_category'; category: DataCategory }
+  | { kind: 'case_list_category'; category: DataCategory }
+  | { kind: 'case_lead'; category?: DataCategory }
+  | { kind: 'consent' }
+  | { kind: 'consent_scan' }
+  | { kind: 'consent_works_with' }
+  | { kind: 'consent_recorder' };
+
+const person = { kind: 'person' } as const;
+const registered = { kind: 'registered' } as const;
+const caseRule = { kind: 'case' } as const;
+const caseLead = { kind: 'case_lead' } as const;
+
+const RECORD_RULES: Record<string, RecordRule> = {
+  'GET /api/v1/people/:id': person,
+  'PATCH /api/v1/people/:id': registered,
+  'GET /api/v1/people/:id/duplicates': person,
+  'POST /api/v1/people/:id/not-duplicate': registered,
+  'DELETE /api/v1/people/:id/not-duplicate/:otherId': registered,
+  'GET /api/v1/people/:id/merges': person,
+  'GET /api/v1/people/:id/residence-documents': { kind: 'person_category', category: 'residence_status' },
+  'POST /api/v1/people/:id/residence-documents': { kind: 'registered', category: 'residence_status' },
+  'PATCH /api/v1/people/:id/residence-documents/:documentId': { kind: 'registered', category: 'residence_status' },
+  'DELETE /api/v1/people/:id/residence-documents/:documentId': { kind: 'registered', category: 'residence_status' },
+  'GET /api/v1/people/:id/legal-evaluation': { kind: 'person_category', category: 'residence_status' },
+  'GET /api/v1/people/:id/cases': person,
+  'GET /api/v1/people/:id/access': person,
+  'GET /api/v1/people/:id/export': person,
+  'POST /api/v1/people/:id/consent-form': person,
+  'GET /api/v1/people/:id/consents': person,
+  'POST /api/v1/people/:id/consents': { kind: 'works_with' },
+  'GET /api/v1/people/:id/transfers': { kind: 'person_or_oversight' },
+  'POST /api/v1/people/:id/transfers': { kind: 'works_with' },
+  'GET /api/v1/privacy/people/:id/access-report': { kind: 'exists' },
+  'GET /api/v1/privacy/people/:id/access-report/pdf': { kind: 'exists' },
+
+  'GET /api/v1/cases/:id': caseRule,
+  'PATCH /api/v1/cases/:id': caseLead,
+  'POST /api/v1/cases/:id/phase': caseLead,
+  'POST /api/v1/cases/:id/reopen': caseLead,
+  'POST /api/v1/cases/:id/team': caseLead,
+  'POST /api/v1/cases/:id/team/:memberId/end': caseLead,
+  'POST /api/v1/cases/:id/reassign': caseLead,
+  'GET /api/v1/cases/:id/timeline': caseRule,
+  'GET /api/v1/cases/:id/assessments': caseRule,
+  'POST /api/v1/cases/:id/assessments': caseRule,
+  'GET /api/v1/cases/:id/assessments/compare': caseRule,
+  'GET /api/v1/cases/:id/assessments/:versionNo': caseRule,
+  'PUT /api/v1/cases/:id/assessments/:versionNo': caseRule,
+  'POST /api/v1/cases/:id/assessments/:versionNo/complete': caseRule,
+  'GET /api/v1/cases/:id/plans': caseRule,
+  'POST /api/v1/cases/:id/plans': caseRule,
+  'GET /api/v1/cases/:id/plans/:planId': { kind: 'case_category', category: 'employment_profile' },
+  'PUT /api/v1/cases/:id/plans/:planId': caseRule,
+  'POST /api/v1/cases/:id/plans/:planId/steps/:stepId/progress': caseRule,
+  'GET /api/v1/cases/:id/plans/:planId/pdf': { kind: 'case_category', category: 'employment_profile' },
+  'GET /api/v1/cases/:id/tasks': caseRule,
+  'POST /api/v1/cases/:id/tasks': caseRule,
+  'PATCH /api/v1/cases/:id/tasks/:taskId': caseRule,
+  'GET /api/v1/cases/:id/conferences': caseRule,
+  'POST /api/v1/cases/:id/conferences': caseRule,
+  'GET /api/v1/cases/:id/conferences/:conferenceId': caseRule,
+  'PUT /api/v1/cases/:id/conferences/:conferenceId': caseRule,
+  'POST /api/v1/cases/:id/conferences/:conferenceId/finalise': caseRule,
+  'POST /api/v1/cases/:id/conferences/:conferenceId/cancel': caseRule,
+  'GET /api/v1/cases/:id/notes': { kind: 'case_list_category', category: 'case_notes' },
+  'POST /api/v1/cases/:id/notes': { kind: 'case', category: 'case_notes' },
+  'PATCH /api/v1/cases/:id/notes/:noteId': { kind: 'case', category: 'case_notes' },
+  'GET /api/v1/cases/:id/documents': caseRule,
+  'POST /api/v1/cases/:id/documents': caseRule,
+  'GET /api/v1/cases/:id/documents/:documentId/content': { kind: 'case_category', category: 'case_notes' },
+  // The fixture's document is a letter (correspondence → case_notes).
+  'DELETE /api/v1/cases/:id/documents/:documentId': { kind: 'case_lead', category: 'case_notes' },
+  'GET /api/v1/cases/:id/appointments': caseRule,
+  'POST /api/v1/cases/:id/appointments': caseRule,
+  'PATCH /api/v1/cases/:id/appointments/:appointmentId': caseRule,
+
+  'GET /api/v1/consents/:id': { kind: 'consent' },
+  'POST /api/v1/consents/:id/withdraw': { kind: 'consent_works_with' },
+  'PUT /api/v1/consents/:id/evidence': { kind: 'consent_recorder' },
+  'GET /api/v1/consents/:id/evidence': { kind: 'consent_scan' },
+};
+
+/**
+ * Routes with an id that is neither a person, a case nor a consent, with the reason they are
+ * not part of this matrix (their record rules are tested in their own files).
+ */
+const NOT_IN_MATRIX: Record<string, string> = {
+  'GET /api/v1/agencies/:id': 'agency record (agencies-api)',
+  'PATCH /api/v1/agencies/:id': 'agency record (agencies-api)',
+  'POST /api/v1/agencies/:id/teams': 'agency record (agencies-api)',
+  'GET /api/v1/agencies/:id/caseworkers': 'agency record (agency-caseworkers-api)',
+  'GET /api/v1/users/:id': 'user account (users-api)',
+  'PATCH /api/v1/users/:id': 'user account (users-api)',
+  'POST /api/v1/users/:id/password-reset': 'user account (users-api)',
+  'POST /api/v1/users/:id/totp-reset': 'user account (users-api)',
+  'POST /api/v1/people/merges/:id/undo': 'merge record (person-merge-api)',
+  'GET /api/v1/households/:id': 'household record (households-api; content crawled by the marker test)',
+  'PATCH /api/v1/households/:id': 'household record (households-api)',
+  'POST /api/v1/households/:id/members': 'household record (households-api)',
+  'POST /api/v1/households/:id/members/:memberId/end': 'household record (households-api)',
+  'PUT /api/v1/data-protection/categories/:agencyKind': 'configuration (no record)',
+  'POST /api/v1/break-glass/:id/end': 'grant of the caller (break-glass-api)',
+  'POST /api/v1/break-glass/:id/review': 'grant review (break-glass-api)',
+  'POST /api/v1/notifications/:id/read': 'notification of the caller',
+  'PUT /api/v1/retention/policies/:recordClass': 'configuration (no record)',
+  'POST /api/v1/legal-holds/:id/release': 'legal hold record (retention-api)',
+  'GET /*': 'static client',
+};
+
+/**
+ * Bodies for writes that pass the schema but stop after the record check without changing
+ * anything (a missing If-Match answers 428 after the check). Other writes get `{}`: their schema
+ * rejects it, and only the role part of the rule is verified for them.
+ */
+const WRITE_BODIES: Record<string, unknown> = {
+  'PATCH /api/v1/people/:id': { sex: 'female' },
+  'PATCH /api/v1/cases/:id': { title: 'Neuer Titel' },
+  'POST /api/v1/cases/:id/phase': { to: 'implementation' },
+};
+
+const START = new Date('2040-05-04T09:00:00Z');
+const H = 3_600_000;
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  'latin1',
+);
+
+type Target = {
+  person: PersonFact;
+  caseFact: CaseFact;
+  consentId: string;
+  subIds: Record<string, string>;
+};
+
+function permissionOf(key: string): Permission | null {
+  const rule: RouteRule | undefined = routePolicy[key];
+  return rule?.access === 'permission' ? rule.permission : null;
+}
+
+describe('data protection: authorisation matrix with relationships (T1)', () => {
+  let t: TestApp;
+  let b: WorldBuilder;
+  /** targets[username][relationship] */
+  const targets = new Map<string, Map<Relationship, Target>>();
+  const matrixRoutes = Object.keys(routePolicy).filter((k) => k in RECORD_RULES);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    t.clock.set(START);
+    b = await buildWorld(t);
+    const w = b.w;
+    const today = berlinDay(START);
+    const allAgencies = [...new Set(DEMO_USERS.map((u) => w.users.get(u.username)!.agency))];
+    let n = 0;
+    const name = () => {
+      n += 1;
+      return {
+        givenNames: 'Matrix',
+        familyName: `Probe${String.fromCharCode(97 + (n % 26))}${String.fromCharCode(97 + Math.floor(n / 26))}`,
+        dateOfBirth: '1980-01-01',
+      };
+    };
+
+    /** Sub-records of a case led by `lead` (assessment, plan, conference, document), through the API. */
+    const fillCase = async (caseFact: CaseFact, lead: string): Promise<Record<string, string>> => {
+      const ids: Record<string, string> = {};
+      const base = `/api/v1/cases/${caseFact.id}`;
+      const leadUser = w.users.get(lead)!;
+      if (!leadUser.roles.some((r) => permissionsByRole[r].includes('case.write'))) return ids;
+      const a = await b.as(lead, 'POST', `${base}/assessments`, { body: {} });
+      if (a.statusCode === 201) ids.versionNo = String(a.json<{ versionNo: number }>().versionNo);
+      const plan = await b.as(lead, 'POST', `${base}/plans`, {
+        body: {
+          kind: 'integration_plan',
+          title: 'Ankommen',
+          goals: [{ ownWords: 'Ich will arbeiten.', target: 'Arbeitsvertrag bis 2041' }],
+          steps: [{ measure: 'Sprachkurs', responsibleAgencyId: leadUser.agencyId, goal: { index: 0 } }],
+        },
+      });
+      if (plan.statusCode === 201) {
+        const p = plan.json<{ id: string; steps: { id: string }[] }>();
+        ids.planId = p.id;
+        ids.stepId = p.steps[0]?.id ?? '';
+      }
+      const conf = await b.as(lead, 'POST', `${base}/conferences`, {
+        body: { title: 'Fallkonferenz', scheduledAt: '2040-06-03T09:30:00+02:00' },
+      });
+      if (conf.statusCode === 201) ids.conferenceId = conf.json<{ id: string }>().id;
+      const doc = await b.as(
+        lead,
+        'POST',
+        `${base}/documents?docType=correspondence&title=Brief&retentionClass=case_file&fileName=brief.pdf`,
+        {
+          payload: PDF,
+          headers: { 'content-type': 'application/octet-stream' },
+        },
+      );
+      if (doc.statusCode === 201) ids.documentId = doc.json<{ id: string }>().id;
+      return ids;
+    };
+
+    const caseworkerOf = (agency: string) =>
+      [...w.users.values()].find(
+        (u) => u.agency === agency && (u.roles.includes('caseworker') || u.roles.includes('team_lead')),
+      );
+    const anyUserOf = (agency: string) => [...w.users.values()].find((u) => u.agency === agency)!;
+
+    /** An expired side consent on every target: consent routes need an id, and it changes no access. */
+    const sideConsent = (personId: string, recordedBy: string) =>
+      b.insertConsent({
+        personId,
+        categories: ['identity', 'contact'],
+        recipients: [recordedBy === 'aa' ? 'cbe' : 'aa'],
+        givenOn: addDays(today, -60),
+        expiresOn: addDays(today, -30),
+        recordedBy,
+      });
+
+    // own: one person per agency, registered (and its case led) by the agency.
+    const own = new Map<string, Target>();
+    for (const agency of allAgencies) {
+      const cw = caseworkerOf(agency);
+      const registrar = cw?.username ?? 'sozialamt';
+      const p = await b.createPerson(registrar, name(), { agency, label: `own:${agency}` });
+      const lead = cw?.username ?? anyUserOf(agency).username;
+      const c = await b.insertCase(p.id, lead);
+      const subIds = await fillCase(c, lead);
+      own.set(agency, { person: p, caseFact: c, consentId: (await sideConsent(p.id, agency)).id, subIds });
+    }
+
+    // Every other relationship: people of the Sozialamt (of the Jobcenter for the Sozialamt's own users).
+    const foreign = new Map<string, Map<Relationship, Target>>();
+    for (const registrar of ['sozialamt', 'jobcenter']) {
+      const rels = new Map<Relationship, Target>();
+      const others = allAgencies.filter((a) => a !== registrar);
+      for (const rel of RELATIONSHIPS.filter((r) => r !== 'own')) {
+        const p = await b.createPerson(registrar, name(), { label: `${rel}:${registrar}` });
+        const c = await b.insertCase(p.id, registrar);
+        const subIds = await fillCase(c, registrar);
+        let consentId = (await sideConsent(p.id, registrar)).id;
+        if (rel === 'consent' || rel === 'consent_withdrawn') {
+          const consent = await b.insertConsent({
+            personId: p.id,
+            categories: ['identity', 'contact', 'employment_profile', 'case_notes'],
+            recipients: others,
+            givenOn: addDays(today, -10),
+            expiresOn: addDays(today, 300),
+            recordedBy: registrar,
+            withdrawnAt: rel === 'consent_withdrawn' ? new Date(START.getTime() - 24 * H) : null,
+          });
+          consentId = consent.id;
+          for (const a of others) await b.addMember(c.id, a, { consentId: consent.id });
+        }
+        if (rel === 'transfer' || rel === 'transfer_expired') {
+          for (const a of others)
+            await b.insertTransfer({
+              personId: p.id,
+              from: registrar,
+              to: a,
+              categories: ['identity', 'contact', 'case_notes'],
+              transferredAt: new Date(START.getTime() - 48 * H),
+              validUntil: rel === 'transfer' ? addDays(today, 30) : addDays(today, -1),
+            });
+        }
+        if (rel === 'case_team')
+          for (const a of others) await b.addMember(c.id, a, { legalBasis: '§ 69 Abs. 1 Nr. 1 SGB X' });
+        if (rel === 'break_glass' || rel === 'break_glass_expired') {
+          for (const u of w.users.values()) {
+            if (u.agency === registrar) continue;
+            await b.insertGrant({
+              userId: u.id,
+              personId: p.id,
+              grantedAt: new Date(START.getTime() - (rel === 'break_glass' ? 1 : 5) * H),
+              expiresAt: new Date(START.getTime() + (rel === 'break_glass' ? 2 : -2) * H),
+              endedAt: null,
+            });
+          }
+        }
+        rels.set(rel, { person: p, caseFact: c, consentId, subIds });
+      }
+      foreign.set(registrar, rels);
+    }
+    for (const u of w.users.values()) {
+      const map = new Map<Relationship, Target>();
+      map.set('own', own.get(u.agency)!);
+      const source = foreign.get(u.agency === 'sozialamt' ? 'jobcenter' : 'sozialamt')!;
+      for (const [rel, target] of source) map.set(rel, target);
+      targets.set(u.username, map);
+    }
+    // Everything above was set up at START; the matrix is probed at START too.
+    t.clock.set(START);
+  }, 300_000);
+  afterAll(async () => t?.close());
+
+  it('every route with a person, case or consent id has a record rule (or a stated reason to be elsewhere)', () => {
+    const withId = Object.keys(routePolicy).filter((k) => /:[A-Za-z]+/.test(k) || k === 'GET /*');
+    const unclassified = withId.filter((k) => !(k in RECORD_RULES) && !(k in NOT_IN_MATRIX));
+    expect(unclassified, 'routes with an id that the matrix does not know').toEqual([]);
+    const stale = Object.keys(RECORD_RULES).filter((k) => !(k in routePolicy));
+    expect(stale, 'record rules for routes that are not in the policy').toEqual([]);
+    // Every person/case/consent route is a matrix route.
+    const shouldBe = withId.filter((k) => /\/(people|cases|consents)\/:id/.test(k) && !(k in NOT_IN_MATRIX));
+    expect(shouldBe.filter((k) => !(k in RECORD_RULES))).toEqual([]);
+  });
+
+  it('every route × every demo user × every relationship answers as the model expects', async () => {
+    const w = b.w;
+    const mismatches: string[] = [];
+    const unverified: string[] = [];
+    const notBuilt: string[] = [];
+    let probes = 0;
+
+    const expected = (key: string, username: string, target: Target): Expected => {
+      const user = w.users.get(username)!;
+      const permission = permissionOf(key)!;
+      if (!user.roles.some((r) => permissionsByRole[r].includes(permission))) return 'forbidden';
+      const rule = RECORD_RULES[key]!;
+      const now = t.clock.now();
+      const access = modelPersonAccess(w, username, target.person.id, now);
+      const caseVisible = modelCaseVisible(w, username, target.caseFact.id, now);
+      const worksWith = !!access && (access.grounds.includes('registered') || access.grounds.includes('case_team'));
+      switch (rule.kind) {
+        case 'person':
+          return access ? 'allowed' : 'hidden';
+        case 'person_category':
+          return !access ? 'hidden' : access.categories.includes(rule.category) ? 'allowed' : 'forbidden';
+        case 'registered':
+          return access?.grounds.includes('registered') && (!rule.category || access.categories.includes(rule.category))
+            ? 'allowed'
+            : 'denied';
+        case 'person_or_oversight':
+          return access || user.roles.includes('data_protection_officer') ? 'allowed' : 'hidden';
+        case 'works_with':
+          return worksWith ? 'allowed' : 'denied';
+        case 'exists':
+          return 'allowed';
+        case 'case':
+          if (!caseVisible) return 'hidden';
+          return !rule.category || access?.categories.includes(rule.category) ? 'allowed' : 'withheld';
+        case 'case_category':
+          return !caseVisible ? 'hidden' : access?.categories.includes(rule.category) ? 'allowed' : 'withheld';
+        case 'case_list_category':
+          return !caseVisible ? 'hidden' : access?.categories.includes(rule.category) ? 'allowed' : 'filtered';
+        case 'case_lead':
+          if (!caseVisible) return 'denied';
+          if (rule.category && !access?.categories.includes(rule.category)) return 'withheld';
+          return target.caseFact.leadAgency === user.agency ? 'allowed' : 'lead_only';
+        case 'consent':
+        case 'consent_scan':
+        case 'consent_works_with':
+        case 'consent_recorder': {
+          const consent = w.consents.get(target.consentId)!;
+          const visible = modelConsentVisible(w, username, target.consentId, now);
+          const recorder = consent.recordedBy === user.agency;
+          if (rule.kind === 'consent') return visible ? 'allowed' : 'hidden';
+          if (rule.kind === 'consent_scan')
+            return !visible ? 'hidden' : worksWith || recorder ? 'allowed' : 'forbidden';
+          if (rule.kind === 'consent_recorder') return visible && recorder ? 'allowed' : 'denied';
+          return visible && (worksWith || recorder) ? 'allowed' : 'denied';
+        }
+      }
+    };
+
+    const RANDOM = '3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b';
+    const urlFor = (key: string, target: Target): string => {
+      const [, pattern] = key.split(' ') as [Method, string];
+      const isCase = pattern.startsWith('/api/v1/cases/');
+      const isConsent = pattern.startsWith('/api/v1/consents/');
+      const id = isCase ? target.caseFact.id : isConsent ? target.consentId : target.person.id;
+      let url = pattern
+        .replace(':id', id)
+        .replace(':versionNo', target.subIds.versionNo ?? '1')
+        .replace(':planId', target.subIds.planId ?? RANDOM)
+        .replace(':stepId', target.subIds.stepId ?? RANDOM)
+        .replace(':conferenceId', target.subIds.conferenceId ?? RANDOM)
+        .replace(':documentId', isCase ? (target.subIds.documentId ?? RANDOM) : RANDOM)
+        .replace(':memberId', target.caseFact.members[0]?.id ?? RANDOM)
+        .replace(/:[A-Za-z]+/g, RANDOM);
+      if (key === 'GET /api/v1/cases/:id/assessments/compare') url += '?from=1&to=1';
+      return url;
+    };
+
+    const schemaRejected = (res: LightMyRequestResponse) => {
+      if (res.statusCode !== 400) return false;
+      try {
+        const errors = res.json<{ errors?: { path: string }[] }>().errors ?? [];
+        return errors.some((e) => /^(body|params|querystring|headers)(\.|$)/.test(e.path));
+      } catch {
+        return false;
+      }
+    };
+
+    const fits = (exp: Expected, status: number): boolean => {
+      if (status >= 500) return false;
+      switch (exp) {
+        case 'allowed':
+          return ![401, 403, 404].includes(status);
+        case 'forbidden':
+          return status === 403;
+        case 'hidden':
+          return status === 404;
+        case 'denied':
+          return [401, 403, 404].includes(status);
+        case 'withheld':
+          return status === 403 || status === 404;
+        case 'filtered':
+          return status === 200 || status === 403;
+        case 'lead_only':
+          return status === 403 || status === 428;
+      }
+    };
+
+    // Reads first, then writes (a write that got through must not change what the reads see).
+    const ordered = [...matrixRoutes].sort((a, b2) => Number(!a.startsWith('GET ')) - Number(!b2.startsWith('GET ')));
+    for (const key of ordered) {
+      const [method, pattern] = key.split(' ') as [Method, string];
+      if (!t.app.hasRoute({ method, url: pattern })) {
+        notBuilt.push(key);
+        continue;
+      }
+      for (const u of DEMO_USERS) {
+        for (const rel of RELATIONSHIPS) {
+          const target = targets.get(u.username)!.get(rel)!;
+          const exp = expected(key, u.username, target);
+          const url = urlFor(key, target);
+          const body = method === 'GET' ? undefined : (WRITE_BODIES[key] ?? {});
+          probes += 1;
+          const res = await b.as(u.username, method, url, body === undefined ? {} : { body });
+          const combo = `${key} | user ${u.username} | ${rel} | expected ${exp} | got ${res.statusCode}`;
+          if (method !== 'GET' && exp !== 'forbidden' && schemaRejected(res)) {
+            unverified.push(`${key} (${u.username}, ${rel}: expected ${exp})`);
+            continue;
+          }
+          // A sub-record id the fixture could not create (e.g. a plan of a case the caller's agency cannot lead).
+          // No scan exists for the fixture's consents (confirmed in person): 404 from the missing file.
+          if (exp === 'allowed' && res.statusCode === 404 && key === 'GET /api/v1/consents/:id/evidence') {
+            unverified.push(`${key} (${u.username}, ${rel}: no scan stored)`);
+            continue;
+          }
+          if (
+            exp === 'allowed' &&
+            res.statusCode === 404 &&
+            /:(planId|conferenceId|documentId|versionNo|stepId|noteId|taskId|appointmentId|otherId)/.test(pattern) &&
+            (method !== 'GET' || url.includes(RANDOM))
+          ) {
+            unverified.push(`${key} (${u.username}, ${rel}: 404 from the sub-record)`);
+            continue;
+          }
+          if (!fits(exp, res.statusCode)) mismatches.push(`${combo} ${res.body.slice(0, 160)}`);
+        }
+      }
+    }
+
+    const routesUnverified = [...new Set(unverified.map((u) => u.split(' (')[0]))];
+    console.log(
+      [
+        `[data-protection-matrix] ${probes} probes over ${matrixRoutes.length - notBuilt.length} routes × ${DEMO_USERS.length} users × ${RELATIONSHIPS.length} relationships`,
+        notBuilt.length ? `  route not yet built (skipped): ${notBuilt.join(', ')}` : '',
+        routesUnverified.length
+          ? `  record rule not verified for ${unverified.length} write probes (schema rejects the probe body before the record check, or a sub-record 404) on: ${routesUnverified.join(', ')}`
+          : '',
+        mismatches.length ? `  ${mismatches.length} MISMATCHES:\n    ${mismatches.join('\n    ')}` : '  0 mismatches',
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    );
+    expect(mismatches).toEqual([]);
+  }, 900_000);
+});
