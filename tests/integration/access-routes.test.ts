@@ -1,7 +1,8 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookiePlugin from '@fastify/cookie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../src/shared/contracts/common';
+import type { AgencyKind, Role } from '../../src/shared/contracts/common';
+import { defaultCategoryMatrix } from '../../src/shared/domain/data-protection/data-categories';
 import { DEMO_USERS } from '../../src/server/db/seed-demo';
 import { permissionsByRole, permissionsOf } from '../../src/server/platform/access/permissions';
 import { registerRouteGuard } from '../../src/server/platform/access/route-guard';
@@ -149,14 +150,34 @@ describe('route inventory and deny by default', () => {
   it('keeps the role → permission table as decided (a change here must be deliberate)', () => {
     const base = ['workspace.read', 'agency.read'];
     const admin = [...base, 'agency.manage', 'user.read', 'user.manage', 'user.create'];
+    const caseWork = [
+      'person.read',
+      'person.write',
+      'case.read',
+      'case.write',
+      'consent.read',
+      'consent.write',
+      'transfer.read',
+      'transfer.write',
+      'break_glass.request',
+    ];
     expect(Object.fromEntries(Object.entries(permissionsByRole).map(([r, p]) => [r, [...p].sort()]))).toEqual({
-      caseworker: [...base, 'person.read', 'person.write', 'case.read', 'case.write'].sort(),
-      // Team leads also see their team's workload and reassign cases.
-      team_lead: [...base, 'person.read', 'person.write', 'case.read', 'case.write', 'case.manage'].sort(),
+      caseworker: [...base, ...caseWork].sort(),
+      // Team leads also see their team's workload and reassign cases, review emergency access, place legal holds.
+      team_lead: [...base, ...caseWork, 'case.manage', 'break_glass.review', 'legal_hold.manage'].sort(),
       agency_admin: [...admin].sort(),
-      data_protection_officer: [...base, 'audit.read', 'audit.verify'].sort(),
+      data_protection_officer: [
+        ...base,
+        'audit.read',
+        'audit.verify',
+        'transfer.read',
+        'break_glass.review',
+        'privacy.report',
+        'retention.read',
+        'legal_hold.manage',
+      ].sort(),
       steering: [...base].sort(),
-      system_admin: [...admin].sort(),
+      system_admin: [...admin, 'data_protection.manage', 'retention.read', 'retention.manage'].sort(),
     });
     // Every permission is needed by some route, and every permission route names a known permission.
     const used = new Set(permissionRoutes.map(([, r]) => r.permission));
@@ -165,12 +186,18 @@ describe('route inventory and deny by default', () => {
 
   describe('authorisation matrix: every demo user × every permission route', () => {
     const sessions = new Map<string, Session>();
+    const kinds = new Map<string, AgencyKind>();
+    /** Households are family data: an agency whose kind's matrix lacks the category keeps none (403). */
+    const keepsHouseholds = (agencyCode: string) =>
+      defaultCategoryMatrix[kinds.get(agencyCode)!].some((g) => g.category === 'family');
 
     beforeAll(async () => {
       for (const u of DEMO_USERS) sessions.set(u.username, await t.login(u.username));
       const agencies = await t.request('GET', '/api/v1/agencies', { session: sessions.get('sozialamt') });
-      for (const a of agencies.json<{ items: { id: string; code: string }[] }>().items)
+      for (const a of agencies.json<{ items: { id: string; code: string; kind: AgencyKind }[] }>().items) {
         ids.set(`agency:${a.code}`, a.id);
+        kinds.set(a.code, a.kind);
+      }
     });
 
     /**
@@ -242,12 +269,23 @@ describe('route inventory and deny by default', () => {
           url: '/api/v1/residence-documents/expiring?withinDays=0',
           allowed: 400,
         },
+        'GET /api/v1/data-protection/categories': { url: '/api/v1/data-protection/categories', allowed: 200 },
+        'PUT /api/v1/data-protection/categories/:agencyKind': {
+          url: '/api/v1/data-protection/categories/jobcenter',
+          body: { rules: [{ category: 'identity', legalBasis: '' }] },
+          allowed: 400,
+        },
+        'GET /api/v1/people/:id/access': { url: `/api/v1/people/${RANDOM_UUID}/access`, allowed: 404 },
+        'GET /api/v1/people/:id/export': { url: `/api/v1/people/${RANDOM_UUID}/export`, allowed: 404 },
         'GET /api/v1/people/:id/legal-evaluation': {
           url: `/api/v1/people/${RANDOM_UUID}/legal-evaluation`,
           allowed: 404,
         },
         'POST /api/v1/households': { url: '/api/v1/households', body: { kind: 'wg' }, allowed: 400 },
-        'GET /api/v1/households/:id': { url: `/api/v1/households/${RANDOM_UUID}`, allowed: 404 },
+        'GET /api/v1/households/:id': {
+          url: `/api/v1/households/${RANDOM_UUID}`,
+          allowed: keepsHouseholds(user.agency) ? 404 : 403,
+        },
         'PATCH /api/v1/households/:id': {
           url: `/api/v1/households/${RANDOM_UUID}`,
           body: { kind: 'wg' },
@@ -413,6 +451,79 @@ describe('route inventory and deny by default', () => {
           url: `/api/v1/cases/${RANDOM_UUID}/conferences/${RANDOM_UUID}/cancel`,
           allowed: 404,
         },
+        // Art. 15 reports, retention, legal holds (issue 5, H3)
+        'GET /api/v1/privacy/people': { url: '/api/v1/privacy/people?q=x', allowed: 400 },
+        'GET /api/v1/privacy/people/:id/access-report': {
+          url: `/api/v1/privacy/people/${RANDOM_UUID}/access-report`,
+          allowed: 404,
+        },
+        'GET /api/v1/privacy/people/:id/access-report/pdf': {
+          url: `/api/v1/privacy/people/${RANDOM_UUID}/access-report/pdf`,
+          allowed: 404,
+        },
+        'GET /api/v1/retention/policies': { url: '/api/v1/retention/policies', allowed: 200 },
+        'PUT /api/v1/retention/policies/:recordClass': {
+          url: '/api/v1/retention/policies/case_file',
+          body: { years: 'ten' },
+          allowed: 400,
+        },
+        'GET /api/v1/retention/runs': { url: '/api/v1/retention/runs', allowed: 200 },
+        'POST /api/v1/retention/runs': { url: '/api/v1/retention/runs', body: { dryRun: 'yes' }, allowed: 400 },
+        'GET /api/v1/legal-holds': { url: '/api/v1/legal-holds', allowed: 200 },
+        'POST /api/v1/legal-holds': { url: '/api/v1/legal-holds', body: { subjectType: 'file' }, allowed: 400 },
+        'POST /api/v1/legal-holds/:id/release': {
+          url: `/api/v1/legal-holds/${RANDOM_UUID}/release`,
+          body: { note: 'Verfahren abgeschlossen' },
+          allowed: 404,
+        },
+        // Consents (issue 5, H1)
+        'GET /api/v1/consent-texts': { url: '/api/v1/consent-texts', allowed: 200 },
+        'POST /api/v1/people/:id/consent-form': {
+          url: `/api/v1/people/${RANDOM_UUID}/consent-form`,
+          body: { categories: 'all' },
+          allowed: 400,
+        },
+        'GET /api/v1/people/:id/consents': { url: `/api/v1/people/${RANDOM_UUID}/consents`, allowed: 404 },
+        'POST /api/v1/people/:id/consents': {
+          url: `/api/v1/people/${RANDOM_UUID}/consents`,
+          body: { categories: 'all' },
+          allowed: 400,
+        },
+        'GET /api/v1/consents/:id': { url: `/api/v1/consents/${RANDOM_UUID}`, allowed: 404 },
+        'POST /api/v1/consents/:id/withdraw': {
+          url: `/api/v1/consents/${RANDOM_UUID}/withdraw`,
+          body: { note: 7 },
+          allowed: 400,
+        },
+        'PUT /api/v1/consents/:id/evidence': {
+          url: `/api/v1/consents/${RANDOM_UUID}/evidence`,
+          body: {},
+          allowed: 404,
+        },
+        'GET /api/v1/consents/:id/evidence': { url: `/api/v1/consents/${RANDOM_UUID}/evidence`, allowed: 404 },
+        'GET /api/v1/people/:id/transfers': { url: `/api/v1/people/${RANDOM_UUID}/transfers`, allowed: 404 },
+        'POST /api/v1/people/:id/transfers': {
+          url: `/api/v1/people/${RANDOM_UUID}/transfers`,
+          body: { categories: 'all' },
+          allowed: 400,
+        },
+        'GET /api/v1/transfers': { url: '/api/v1/transfers?pageSize=1', allowed: 200 },
+        'POST /api/v1/break-glass/search': {
+          url: '/api/v1/break-glass/search',
+          body: { reason: 'kurz' },
+          allowed: 400,
+        },
+        'POST /api/v1/break-glass': { url: '/api/v1/break-glass', body: { personId: 'not-a-uuid' }, allowed: 400 },
+        'GET /api/v1/break-glass': { url: '/api/v1/break-glass?pageSize=1', allowed: 200 },
+        'POST /api/v1/break-glass/:id/end': { url: `/api/v1/break-glass/${RANDOM_UUID}/end`, allowed: 404 },
+        'GET /api/v1/break-glass/reviews': { url: '/api/v1/break-glass/reviews?pageSize=1', allowed: 200 },
+        'POST /api/v1/break-glass/:id/review': {
+          url: `/api/v1/break-glass/${RANDOM_UUID}/review`,
+          body: { outcome: 'maybe' },
+          allowed: 400,
+        },
+        'GET /api/v1/notifications': { url: '/api/v1/notifications?pageSize=1', allowed: 200 },
+        'POST /api/v1/notifications/:id/read': { url: `/api/v1/notifications/${RANDOM_UUID}/read`, allowed: 404 },
         'GET /api/v1/audit/events': { url: '/api/v1/audit/events?pageSize=1', allowed: 200 },
         'GET /api/v1/audit/verify': { url: '/api/v1/audit/verify', allowed: 200 },
       };

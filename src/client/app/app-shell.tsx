@@ -84,6 +84,7 @@ export function AppShell() {
     { to: paths.appointments, label: t('caseRecords.myAppointments.nav'), permission: 'case.read' },
     { to: paths.users, label: t('nav.users'), permission: 'user.read' },
     { to: paths.audit, label: t('nav.audit'), permission: 'audit.read' },
+    { to: paths.privacy, label: t('dataProtection.nav'), permission: 'agency.read' },
     { to: paths.account, label: t('nav.account') },
   ];
   const visible = items.filter((item) => !item.permission || hasPermission(me, item.permission));

@@ -12,7 +12,8 @@ function createQueryClient() {
       queries: {
         staleTime: 30_000,
         // 4xx answers do not get better by asking again.
-        retry: (failureCount, error) => !(isApiError(error) && error.status >= 400 && error.status < 500) && failureCount < 2,
+        retry: (failureCount, error) =>
+          !(isApiError(error) && error.status >= 400 && error.status < 500) && failureCount < 2,
       },
     },
   });

@@ -11,9 +11,7 @@ import { RouteError } from './route-error';
 // One chunk per screen: the login page does not download the administration screens.
 const LoginPage = lazy(() => import('../features/auth/login-page').then((m) => ({ default: m.LoginPage })));
 const AccountPage = lazy(() => import('../features/auth/account-page').then((m) => ({ default: m.AccountPage })));
-const WorkspacePage = lazy(() =>
-  import('../features/workspace/workspace-page').then((m) => ({ default: m.WorkspacePage })),
-);
+const WorkspacePage = lazy(() => import('./composed/workspace-route').then((m) => ({ default: m.WorkspaceRoute })));
 const AgencyListPage = lazy(() =>
   import('../features/agencies/agency-list-page').then((m) => ({ default: m.AgencyListPage })),
 );
@@ -25,13 +23,13 @@ const UserDetailPage = lazy(() =>
   import('../features/admin/user-detail-page').then((m) => ({ default: m.UserDetailPage })),
 );
 const PersonSearchPage = lazy(() =>
-  import('../features/people/person-search-page').then((m) => ({ default: m.PersonSearchPage })),
+  import('./composed/person-search-route').then((m) => ({ default: m.PersonSearchRoute })),
 );
 const PersonCreatePage = lazy(() =>
   import('../features/people/person-create-page').then((m) => ({ default: m.PersonCreatePage })),
 );
 const PersonDetailPage = lazy(() =>
-  import('../features/people/person-detail-page').then((m) => ({ default: m.PersonDetailPage })),
+  import('./composed/person-detail-route').then((m) => ({ default: m.PersonDetailRoute })),
 );
 const ExpiringDocumentsPage = lazy(() =>
   import('../features/people/expiring-documents-page').then((m) => ({ default: m.ExpiringDocumentsPage })),
@@ -52,9 +50,7 @@ const CaseDetailPage = lazy(() =>
 const AssessmentPage = lazy(() =>
   import('../features/cases/assessment-editor').then((m) => ({ default: m.AssessmentPage })),
 );
-const CasePlanPage = lazy(() =>
-  import('../features/cases/case-plan-page').then((m) => ({ default: m.CasePlanPage })),
-);
+const CasePlanPage = lazy(() => import('../features/cases/case-plan-page').then((m) => ({ default: m.CasePlanPage })));
 const WorkloadPage = lazy(() => import('../features/cases/workload-page').then((m) => ({ default: m.WorkloadPage })));
 const TaskInboxPage = lazy(() =>
   import('../features/cases/task-inbox-page').then((m) => ({ default: m.TaskInboxPage })),
@@ -65,7 +61,31 @@ const CaseConferencePage = lazy(() =>
 const AppointmentsPage = lazy(() =>
   import('../features/cases/appointments-page').then((m) => ({ default: m.AppointmentsPage })),
 );
+const DataProtectionPage = lazy(() =>
+  import('../features/data-protection/data-protection-page').then((m) => ({ default: m.DataProtectionPage })),
+);
+const CategoryMatrixPage = lazy(() =>
+  import('../features/data-protection/category-matrix-page').then((m) => ({ default: m.CategoryMatrixPage })),
+);
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((m) => ({ default: m.AuditPage })));
+const TransferLogPage = lazy(() =>
+  import('../features/data-protection/transfer-log-page').then((m) => ({ default: m.TransferLogPage })),
+);
+const BreakGlassPage = lazy(() =>
+  import('../features/data-protection/break-glass-page').then((m) => ({ default: m.BreakGlassPage })),
+);
+const BreakGlassReviewsPage = lazy(() =>
+  import('../features/data-protection/break-glass-reviews-page').then((m) => ({ default: m.BreakGlassReviewsPage })),
+);
+const AccessReportPage = lazy(() =>
+  import('../features/data-protection/access-report-page').then((m) => ({ default: m.AccessReportPage })),
+);
+const RetentionPage = lazy(() =>
+  import('../features/data-protection/retention-page').then((m) => ({ default: m.RetentionPage })),
+);
+const LegalHoldsPage = lazy(() =>
+  import('../features/data-protection/legal-holds-page').then((m) => ({ default: m.LegalHoldsPage })),
+);
 
 function guarded(permission: string, page: ReactNode) {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
@@ -112,6 +132,14 @@ export function createAppRouter() {
             { path: paths.users, element: guarded('user.read', <UserListPage />) },
             { path: `${paths.users}/:id`, element: guarded('user.read', <UserDetailPage />) },
             { path: paths.audit, element: guarded('audit.read', <AuditPage />) },
+            { path: paths.transfers, element: guarded('transfer.read', <TransferLogPage />) },
+            { path: paths.breakGlass, element: guarded('break_glass.request', <BreakGlassPage />) },
+            { path: paths.breakGlassReviews, element: guarded('break_glass.review', <BreakGlassReviewsPage />) },
+            { path: paths.accessReports, element: guarded('privacy.report', <AccessReportPage />) },
+            { path: paths.retention, element: guarded('retention.read', <RetentionPage />) },
+            { path: paths.legalHolds, element: guarded('legal_hold.manage', <LegalHoldsPage />) },
+            { path: paths.privacy, element: guarded('agency.read', <DataProtectionPage />) },
+            { path: paths.categoryMatrix, element: guarded('agency.read', <CategoryMatrixPage />) },
             { path: paths.account, element: <AccountPage /> },
             { path: '*', element: <NotFoundPage /> },
           ],

@@ -23,4 +23,13 @@ export const paths = {
   appointments: '/termine',
   tasks: '/aufgaben',
   caseConference: (caseId: string, conferenceId: string) => `/faelle/${caseId}/konferenzen/${conferenceId}`,
+  // Data protection (issue 5)
+  privacy: '/datenschutz',
+  categoryMatrix: '/datenschutz/kategorien',
+  transfers: '/datenschutz/uebermittlungen',
+  breakGlass: '/datenschutz/notfallzugriffe',
+  breakGlassReviews: '/datenschutz/notfallzugriffe/pruefung',
+  accessReports: '/datenschutz/auskunft',
+  retention: '/datenschutz/aufbewahrung',
+  legalHolds: '/datenschutz/sperrvermerke',
 } as const;

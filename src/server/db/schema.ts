@@ -238,6 +238,8 @@ export const people = pgTable(
     interpreterLanguage: text('interpreter_language'),
     /** Set when this record was merged into another; the row stays so that the merge can be undone. */
     mergedIntoId: uuid('merged_into_id'),
+    /** Set by the purge job when the retention period ended: names and details were removed (issue 5). */
+    anonymisedAt: ts('anonymised_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
     createdBy: uuid('created_by').references(() => users.id),
@@ -517,6 +519,8 @@ export const cases = pgTable(
     closureOutcome: text('closure_outcome'),
     openedAt: ts('opened_at').notNull(),
     closedAt: ts('closed_at'),
+    /** Set by the purge job when the case's retention period ended: its texts were removed (issue 5). */
+    anonymisedAt: ts('anonymised_at'),
     version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull().defaultNow(),
     createdBy: uuid('created_by').references(() => users.id),
@@ -1089,6 +1093,7 @@ export const legalHolds = pgTable(
     placedBy: uuid('placed_by').references(() => users.id),
     releasedAt: ts('released_at'),
     releasedBy: uuid('released_by').references(() => users.id),
+    releaseNote: text('release_note'),
   },
   (t) => [index('legal_holds_subject_idx').on(t.subjectType, t.subjectId)],
 );

@@ -55,3 +55,9 @@ export const categoryMatrixUpdateSchema = z
   .strict();
 export type CategoryMatrixUpdate = z.infer<typeof categoryMatrixUpdateSchema>;
 export const agencyKindParamsSchema = z.object({ agencyKind: agencyKindSchema });
+
+/** GET /people/:id/access: the grounds, the categories, and the legal basis of each matrix category. */
+export const personAccessDetailSchema = personAccessSchema.extend({
+  matrixBases: z.array(z.object({ category: dataCategorySchema, legalBasis: z.string() })),
+});
+export type PersonAccessDetail = z.infer<typeof personAccessDetailSchema>;

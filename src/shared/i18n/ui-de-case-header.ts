@@ -10,6 +10,31 @@ export const caseHeaderDe = {
     loadingColleagues: 'Kolleginnen und Kollegen werden geladen …',
     noColleagues: 'Keine aktiven Fachkräfte in dieser Behörde',
     colleagueWithTeam: '{{name}} ({{team}})',
+    basisLegend: 'Grundlage der Übermittlung',
+    basisHint:
+      'Jede Stelle ist für ihre Daten selbst verantwortlich. Eine andere Stelle kommt nur mit einer Einwilligung der Person, die diese Stelle nennt, oder auf einer Rechtsgrundlage ins Fallteam.',
+    basisKind: 'Grundlage',
+    basisKinds: {
+      consent: 'Einwilligung der Person',
+      legal_basis: 'Rechtsgrundlage (Übermittlung)',
+    },
+    noConsent: 'Für diese Stelle liegt keine gültige Einwilligung der Person vor.',
+    chooseConsent: 'Einwilligung wählen',
+    consent: 'Einwilligung',
+    consentOption: 'vom {{givenOn}} bis {{expiresOn}}: {{categories}}',
+    legalBasis: 'Rechtsgrundlage',
+    legalBasisHint: 'Die Norm, z. B. „§ 69 Abs. 1 Nr. 1 SGB X“ oder „§ 71 Abs. 2 SGB X i. V. m. § 87 AufenthG“.',
+    categories: 'Übermittelte Datenkategorien',
+    categoriesHint:
+      'Nur Kategorien, die Ihre Stelle selbst sieht. Die Übermittlung wird im Übermittlungsnachweis festgehalten.',
+    validUntil: 'Gültig bis',
+    validUntilHint: 'Optional. Ohne Angabe ein Jahr; mit dem Ende der Mitarbeit im Team endet die Übermittlung.',
+    basisShown: {
+      own: 'Eigene Stelle',
+      consent: 'Einwilligung der Person',
+      consentEnded: 'Einwilligung widerrufen oder abgelaufen – kein Zugriff mehr',
+      legal_basis: 'Rechtsgrundlage: {{norm}}',
+    },
   },
   edit: {
     open: 'Bearbeiten',

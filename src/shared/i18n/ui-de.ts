@@ -1,3 +1,6 @@
+import { transfersDe } from './ui-de-transfers';
+import { privacyDe } from './ui-de-privacy';
+import { dataProtectionDe } from './ui-de-data-protection';
 import { caseHeaderDe } from './ui-de-case-header';
 import { casePlansDe } from './ui-de-case-plans';
 import { caseConferencesDe } from './ui-de-case-conferences';
@@ -5,6 +8,8 @@ import { caseTasksDe } from './ui-de-case-tasks';
 import { caseRecordsDe } from './ui-de-case-records';
 import { legalDe } from './ui-de-legal';
 import { personMergeDe } from './ui-de-person-merge';
+import { recordScopeDe } from './ui-de-record-scope';
+import { consentDe } from './ui-de-consent';
 
 /**
  * German UI strings for the staff client. German is the source language: every other UI language
@@ -777,6 +782,11 @@ export const uiDe = {
   },
   caseHeader: caseHeaderDe,
   personMerge: personMergeDe,
+  recordScope: recordScopeDe,
+  consent: consentDe,
+  privacy: privacyDe,
+  dataProtection: dataProtectionDe,
+  transfers: transfersDe,
   legal: legalDe,
   caseRecords: caseRecordsDe,
   caseTasks: caseTasksDe,

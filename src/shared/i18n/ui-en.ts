@@ -1,3 +1,6 @@
+import { transfersEn } from './ui-en-transfers';
+import { privacyEn } from './ui-en-privacy';
+import { dataProtectionEn } from './ui-en-data-protection';
 import { caseHeaderEn } from './ui-en-case-header';
 import type { UiResources } from './ui-de';
 import { casePlansEn } from './ui-en-case-plans';
@@ -6,6 +9,8 @@ import { caseTasksEn } from './ui-en-case-tasks';
 import { caseRecordsEn } from './ui-en-case-records';
 import { legalEn } from './ui-en-legal';
 import { personMergeEn } from './ui-en-person-merge';
+import { recordScopeEn } from './ui-en-record-scope';
+import { consentEn } from './ui-en-consent';
 
 /** English UI strings for the staff client; same keys as the German source. */
 export const uiEn: UiResources = {
@@ -768,6 +773,11 @@ export const uiEn: UiResources = {
   },
   caseHeader: caseHeaderEn,
   personMerge: personMergeEn,
+  recordScope: recordScopeEn,
+  consent: consentEn,
+  privacy: privacyEn,
+  dataProtection: dataProtectionEn,
+  transfers: transfersEn,
   legal: legalEn,
   caseRecords: caseRecordsEn,
   caseTasks: caseTasksEn,

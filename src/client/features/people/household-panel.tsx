@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { isWithheld, WithheldNotice } from '../../components/data-protection/withheld';
 import { useForm } from 'react-hook-form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -160,14 +161,20 @@ export function HouseholdPanel({ person, canWrite }: { person: Person; canWrite:
       id="person-households"
       title={t('households.sectionTitle')}
       actions={
-        canWrite ? (
+        canWrite && !isWithheld(person, 'family') ? (
           <Button variant="secondary" icon="add" small onClick={() => setCreating(true)}>
             {t('households.create')}
           </Button>
         ) : null
       }
     >
-      {current.length ? <MembershipList memberships={current} /> : <EmptyState title={t('households.noCurrent')} />}
+      {isWithheld(person, 'family') ? (
+        <WithheldNotice category="family" />
+      ) : current.length ? (
+        <MembershipList memberships={current} />
+      ) : (
+        <EmptyState title={t('households.noCurrent')} />
+      )}
       {past.length ? (
         <details className="lotse-details">
           <summary>{t('households.pastMemberships', { count: past.length })}</summary>

@@ -26,7 +26,9 @@ export function formatDateOfBirth(dob: DateOfBirth | null, t: TFunction): string
   return dob.placeholder ? `${text} – ${t('people.placeholderDate')}` : text;
 }
 
-export function personName(person: Pick<PersonSummary, 'givenNames' | 'familyName'> & { nameOrder?: Person['nameOrder'] }): string {
+export function personName(
+  person: Pick<PersonSummary, 'givenNames' | 'familyName'> & { nameOrder?: Person['nameOrder'] },
+): string {
   return person.nameOrder === 'family_given'
     ? `${person.familyName} ${person.givenNames}`
     : `${person.givenNames} ${person.familyName}`;
@@ -35,7 +37,10 @@ export function personName(person: Pick<PersonSummary, 'givenNames' | 'familyNam
 /** "Syrien (SY)"; the code alone when the browser does not know it. */
 export function countryName(code: string): string {
   try {
-    const names = new Intl.DisplayNames([currentLanguage() === 'de' ? 'de-DE' : 'en-GB'], { type: 'region', fallback: 'code' });
+    const names = new Intl.DisplayNames([currentLanguage() === 'de' ? 'de-DE' : 'en-GB'], {
+      type: 'region',
+      fallback: 'code',
+    });
     const name = names.of(code.toUpperCase());
     return name && name !== code.toUpperCase() ? `${name} (${code.toUpperCase()})` : code;
   } catch {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -16,6 +16,9 @@ import { formFieldId, zodOptions } from '../../lib/form-errors';
 import { paths } from '../../lib/paths';
 import { hasPermission, useMe } from '../../lib/session';
 import { useFormSummary } from '../../lib/use-form-summary';
+import { isWithheld, WithheldNotice, withoutWithheldGroups } from '../../components/data-protection/withheld';
+import { PersonAccessSummary } from '../../components/data-protection/person-access-summary';
+import { SectionCard } from '../../components/ui/section-card';
 import { HouseholdPanel } from './household-panel';
 import { PersonCasesPanel } from './person-cases-panel';
 import { MergedRedirect, PersonDuplicatesPanel, PersonMergeNotice } from './person-duplicates-panel';
@@ -51,7 +54,8 @@ function PersonEditForm({ person, onSaved, onStale }: PersonEditFormProps) {
     defaultValues: personToForm(person),
   });
   const save = useMutation({
-    mutationFn: (values: PersonFormOutput) => peopleApi.update(person.id, person.version, values),
+    mutationFn: (values: PersonFormOutput) =>
+      peopleApi.update(person.id, person.version, withoutWithheldGroups(values, person.access.withheld)),
   });
 
   const onSubmit = form.handleSubmit(
@@ -84,7 +88,7 @@ function PersonEditForm({ person, onSaved, onStale }: PersonEditFormProps) {
         {t('people.editTitle')}
       </h2>
       <ErrorSummary items={summary.items} focusKey={summary.focusKey} />
-      <PersonFormFields form={form} fieldId={summary.id} />
+      <PersonFormFields form={form} fieldId={summary.id} withheld={person.access.withheld} />
       <div>
         <Button type="submit" variant="primary" disabled={save.isPending}>
           {save.isPending ? t('common.saving') : t('common.save')}
@@ -94,7 +98,17 @@ function PersonEditForm({ person, onSaved, onStale }: PersonEditFormProps) {
   );
 }
 
-export function PersonDetailPage() {
+/**
+ * What other features add to the person page, composed in src/client/app (features do not import
+ * each other): a banner above the sections (emergency access) and panels after the legal-domain
+ * panel (consents, transfers).
+ */
+export type PersonPageSlots = {
+  banner?: (person: Person) => ReactNode;
+  panels?: (person: Person, canWrite: boolean) => ReactNode;
+};
+
+export function PersonDetailPage({ slots = {} }: { slots?: PersonPageSlots }) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const location = useLocation();
@@ -142,8 +156,10 @@ export function PersonDetailPage() {
         </Alert>
       ) : null}
 
+      <PersonAccessSummary person={data} />
+      {slots.banner?.(data)}
       <PersonMergeNotice personId={data.id} />
-      <ResidenceDocumentWarning personId={data.id} />
+      {isWithheld(data, 'residence_status') ? null : <ResidenceDocumentWarning personId={data.id} />}
 
       <div className="lotse-sections">
         <PersonCoreData person={data} editTarget={editTarget} />
@@ -154,8 +170,17 @@ export function PersonDetailPage() {
           <HouseholdPanel person={data} canWrite={canWrite} />
         </div>
         <PersonCasesPanel personId={data.id} />
-        <ResidenceDocumentsPanel personId={data.id} canWrite={canWrite} />
-        <PersonLegalPanel person={data} />
+        {isWithheld(data, 'residence_status') ? (
+          <SectionCard id="person-residence" title={t('dataProtection.withheldResidenceTitle')}>
+            <WithheldNotice category="residence_status" />
+          </SectionCard>
+        ) : (
+          <>
+            <ResidenceDocumentsPanel personId={data.id} canWrite={canWrite} />
+            <PersonLegalPanel person={data} />
+          </>
+        )}
+        {slots.panels?.(data, canWrite)}
         <PersonDuplicatesPanel personId={data.id} />
         {canWrite ? (
           <PersonEditForm

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { isWithheld, WithheldNotice } from '../../components/data-protection/withheld';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../shared/contracts/people';
@@ -168,31 +169,35 @@ export function PersonLanguagesSection({ person, editTarget }: SectionProps) {
       ) : (
         <EmptyState title={t('people.noLanguages')} />
       )}
-      <div className="kern-table-responsive">
-        <table className="kern-table kern-table--small">
-          <caption className="kern-title">{t('people.germanLevels')}</caption>
-          <thead>
-            <tr className="kern-table__row">
-              <th scope="col" className="kern-table__header">
-                {t('people.germanSkill')}
-              </th>
-              <th scope="col" className="kern-table__header">
-                {t('people.germanLevel')}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="kern-table__body">
-            {GERMAN_SKILLS.map((skill) => (
-              <tr className="kern-table__row" key={skill}>
-                <th scope="row" className="kern-table__cell">
-                  {t(`people.germanSkills.${skill}`)}
+      {isWithheld(person, 'employment_profile') ? (
+        <WithheldNotice category="employment_profile" />
+      ) : (
+        <div className="kern-table-responsive">
+          <table className="kern-table kern-table--small">
+            <caption className="kern-title">{t('people.germanLevels')}</caption>
+            <thead>
+              <tr className="kern-table__row">
+                <th scope="col" className="kern-table__header">
+                  {t('people.germanSkill')}
                 </th>
-                <td className="kern-table__cell">{person.germanLevels[skill] ?? t('people.notAssessed')}</td>
+                <th scope="col" className="kern-table__header">
+                  {t('people.germanLevel')}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody className="kern-table__body">
+              {GERMAN_SKILLS.map((skill) => (
+                <tr className="kern-table__row" key={skill}>
+                  <th scope="row" className="kern-table__cell">
+                    {t(`people.germanSkills.${skill}`)}
+                  </th>
+                  <td className="kern-table__cell">{person.germanLevels[skill] ?? t('people.notAssessed')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </SectionCard>
   );
 }
@@ -211,8 +216,17 @@ export function PersonContactsSection({ person, editTarget }: SectionProps) {
     <SectionCard
       id="person-contacts"
       title={t('people.contacts')}
-      actions={editLink(editTarget, 'contacts', t('people.contacts'))}
+      actions={isWithheld(person, 'contact') ? null : editLink(editTarget, 'contacts', t('people.contacts'))}
     >
+      {isWithheld(person, 'contact') ? <WithheldNotice category="contact" /> : <ContactsContent person={person} />}
+    </SectionCard>
+  );
+}
+
+function ContactsContent({ person }: { person: Person }) {
+  const { t } = useTranslation();
+  return (
+    <>
       {person.contacts.length ? (
         <ul className="lotse-stack" style={{ listStyle: 'none', padding: 0 }}>
           {person.contacts.map((contact, index) => {
@@ -252,7 +266,7 @@ export function PersonContactsSection({ person, editTarget }: SectionProps) {
       ) : (
         <EmptyState title={t('people.noContacts')} />
       )}
-    </SectionCard>
+    </>
   );
 }
 
@@ -295,9 +309,15 @@ export function PersonAddressesSection({ person, editTarget }: SectionProps) {
     <SectionCard
       id="person-addresses"
       title={t('people.addresses')}
-      actions={editLink(editTarget, 'addresses', t('people.addresses'))}
+      actions={isWithheld(person, 'contact') ? null : editLink(editTarget, 'addresses', t('people.addresses'))}
     >
-      {current.length ? <AddressList addresses={current} /> : <EmptyState title={t('people.noCurrentAddress')} />}
+      {isWithheld(person, 'contact') ? (
+        <WithheldNotice category="contact" />
+      ) : current.length ? (
+        <AddressList addresses={current} />
+      ) : (
+        <EmptyState title={t('people.noCurrentAddress')} />
+      )}
       {past.length ? (
         <details className="lotse-details">
           <summary>{t('people.pastAddresses', { count: past.length })}</summary>

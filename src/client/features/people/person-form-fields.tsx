@@ -6,6 +6,8 @@ import {
   sexSchema,
 } from '../../../shared/contracts/people';
 import { SelectField, TextField } from '../../components/ui/form-field';
+import type { DataCategoryCode } from '../../../shared/contracts/data-protection';
+import { personFieldCategories, type PersonFieldGroup } from '../../../shared/domain/data-protection/field-groups';
 import { PersonAddressesFieldset } from './person-addresses-fieldset';
 import { PersonContactsFieldset } from './person-contacts-fieldset';
 import type { PersonFormPartProps } from './person-form-schema';
@@ -109,7 +111,16 @@ function IdentifiersFieldset({ form, fieldId }: PersonFormPartProps) {
 }
 
 /** The inputs of a person, shared by registration and editing. */
-export function PersonFormFields({ form, fieldId }: PersonFormPartProps) {
+/**
+ * The person form. `withheld` (the person's `access.withheld`, editing only) leaves out the field
+ * groups of categories the agency may not see: they are neither shown nor sent.
+ */
+export function PersonFormFields({
+  form,
+  fieldId,
+  withheld = [],
+}: PersonFormPartProps & { withheld?: readonly DataCategoryCode[] }) {
+  const shown = (group: PersonFieldGroup) => !withheld.includes(personFieldCategories[group]);
   const { t } = useTranslation();
   const errors = form.formState.errors;
 
@@ -201,9 +212,9 @@ export function PersonFormFields({ form, fieldId }: PersonFormPartProps) {
         registration={form.register('nationalities')}
       />
 
-      <PersonLanguagesFieldset form={form} fieldId={fieldId} />
-      <PersonContactsFieldset form={form} fieldId={fieldId} />
-      <PersonAddressesFieldset form={form} fieldId={fieldId} />
+      <PersonLanguagesFieldset form={form} fieldId={fieldId} showGermanLevels={shown('germanLevels')} />
+      {shown('contacts') ? <PersonContactsFieldset form={form} fieldId={fieldId} /> : null}
+      {shown('addresses') ? <PersonAddressesFieldset form={form} fieldId={fieldId} /> : null}
       <IdentifiersFieldset form={form} fieldId={fieldId} />
     </>
   );

@@ -63,7 +63,11 @@ function LanguageChoice({
 }
 
 /** Languages spoken, German per CEFR skill, and whether an interpreter is needed. */
-export function PersonLanguagesFieldset({ form, fieldId }: PersonFormPartProps) {
+export function PersonLanguagesFieldset({
+  form,
+  fieldId,
+  showGermanLevels = true,
+}: PersonFormPartProps & { showGermanLevels?: boolean }) {
   const { t } = useTranslation();
   const watchedLanguages = useWatch({ control: form.control, name: 'languages' });
   const interpreter = useWatch({ control: form.control, name: 'interpreter' });
@@ -114,18 +118,20 @@ export function PersonLanguagesFieldset({ form, fieldId }: PersonFormPartProps) 
         }}
       />
 
-      <Fieldset id={fieldId('germanLevels')} legend={t('people.germanLevels')} hint={t('people.germanLevelsHint')}>
-        {GERMAN_SKILLS.map((skill) => (
-          <SelectField
-            key={skill}
-            id={fieldId(`germanLevels.${skill}`)}
-            label={t(`people.germanSkills.${skill}`)}
-            error={errors.germanLevels?.[skill]?.message}
-            options={levelOptions}
-            registration={form.register(`germanLevels.${skill}`)}
-          />
-        ))}
-      </Fieldset>
+      {showGermanLevels ? (
+        <Fieldset id={fieldId('germanLevels')} legend={t('people.germanLevels')} hint={t('people.germanLevelsHint')}>
+          {GERMAN_SKILLS.map((skill) => (
+            <SelectField
+              key={skill}
+              id={fieldId(`germanLevels.${skill}`)}
+              label={t(`people.germanSkills.${skill}`)}
+              error={errors.germanLevels?.[skill]?.message}
+              options={levelOptions}
+              registration={form.register(`germanLevels.${skill}`)}
+            />
+          ))}
+        </Fieldset>
+      ) : null}
 
       <Fieldset id={fieldId('interpreter')} legend={t('people.interpreter')}>
         <Checkbox

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { residenceCategory } from '../../../shared/domain/data-protection/field-groups';
+import { assertPersonCategory } from '../../platform/access/person-access';
 import {
   legalEvaluationRequestSchema,
   type LegalEvaluation,
@@ -69,7 +71,9 @@ export async function evaluatePerson(
   personId: string,
   ctx: AuditContext,
 ): Promise<PersonLegalEvaluation> {
-  await check(db, actor, 'person.read', [personId]);
+  const a = await check(db, actor, 'person.read', [personId]);
+  // The evaluation is built on residence documents: it is residence-status data.
+  await assertPersonCategory(db, a, personId, residenceCategory, ctx.now);
   const person = await findPersonLegalFacts(db, personId);
   if (!person) throw new AppError('NOT_FOUND');
   const documents = await residenceDocumentsForRules(db, personId);

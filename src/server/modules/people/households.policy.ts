@@ -3,6 +3,8 @@ import { check } from '../../platform/access/access';
 import type { Actor } from '../../platform/access/actor';
 import type { Permission } from '../../platform/access/permissions';
 import { AppError } from '../../platform/errors/app-error';
+import { householdCategory } from '../../../shared/domain/data-protection/field-groups';
+import { assertMatrixCategory } from '../../platform/access/person-access';
 import { householdIdsInAgency, memberPersonIds } from './households.repository';
 import { personScopeAgency } from './people.policy';
 
@@ -32,6 +34,8 @@ export async function checkHousehold(
   householdId: string,
 ): Promise<Actor> {
   const a = await check(db, actor, permission);
+  // Households are family data: an agency whose kind may not see the category keeps none.
+  await assertMatrixCategory(db, a, householdCategory);
   const visible = await householdIdsInAgency(db, [householdId], householdScopeAgency(a));
   if (!visible.includes(householdId)) throw new AppError('NOT_FOUND');
   const members = await memberPersonIds(db, householdId);

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { householdCategory } from '../../../shared/domain/data-protection/field-groups';
+import { assertMatrixCategory } from '../../platform/access/person-access';
 import type {
   Household,
   householdCreateRequestSchema,
@@ -137,6 +139,7 @@ export async function createHousehold(
   const personIds = [...new Set(input.members.map((m) => m.personId))];
   // Every member must be in scope before anything about them is said (404 otherwise).
   const a = await check(db, actor, 'person.write', personIds);
+  await assertMatrixCategory(db, a, householdCategory);
   const today = todayIn(ctx.now);
   const errors: FieldError[] = [];
   const seen = new Set<string>();

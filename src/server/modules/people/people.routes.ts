@@ -16,6 +16,9 @@ import { householdRoutes } from './households.routes';
 import { personMergeRoutes } from './person-merge.routes';
 import { residenceDocumentRoutes } from './residence-documents.routes';
 import { changePerson, checkDuplicates, createPerson, getPerson, searchPeople } from './people.service';
+import { exportPerson, personAccessDetail } from './person-access.service';
+import { personAccessDetailSchema } from '../../../shared/contracts/data-protection';
+import { personExportSchema } from '../../../shared/contracts/person-export';
 
 const tags = ['people'];
 
@@ -24,6 +27,33 @@ export function peopleRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     await app.register(householdRoutes(deps));
     await app.register(residenceDocumentRoutes(deps));
     await app.register(personMergeRoutes(deps));
+    app.get(
+      '/api/v1/people/:id/access',
+      {
+        schema: {
+          tags,
+          summary: 'What the caller sees of a person (data categories) and on which grounds',
+          params: idParamsSchema,
+          response: { 200: personAccessDetailSchema },
+        },
+      },
+      async (req) => personAccessDetail(deps.db, req.actor, req.params.id, auditContext(req, deps.now())),
+    );
+    app.get(
+      '/api/v1/people/:id/export',
+      {
+        schema: {
+          tags,
+          summary: "The person's register entry as the caller may see it, as one JSON document",
+          params: idParamsSchema,
+          response: { 200: personExportSchema },
+        },
+      },
+      async (req, reply) => {
+        reply.header('content-disposition', `attachment; filename="person-${req.params.id}.json"`);
+        return exportPerson(deps.db, req.actor, req.params.id, auditContext(req, deps.now()));
+      },
+    );
     app.get(
       '/api/v1/people',
       {

@@ -1,4 +1,5 @@
 import { and, asc, count, eq, gte, isNotNull, isNull, lte, ne, notExists, or, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import { people, residenceDocuments } from '../../db/schema';
@@ -77,7 +78,8 @@ export async function deleteDocument(
 }
 
 export type ExpiringQuery = {
-  agencyId: string;
+  /** `registeredSql(actor)` of platform/access/person-access.ts: the agency's people within the actor's scope. */
+  registeredScope: SQL;
   /** 'YYYY-MM-DD' in Europe/Berlin. */
   today: string;
   withinDays: number;
@@ -87,7 +89,7 @@ export type ExpiringQuery = {
 };
 
 /**
- * The agency's documents that expire within `withinDays` (or already expired, if asked), soonest
+ * The documents of the people the agency registered (within the actor's scope: `registeredScope`) that expire within `withinDays` (or already expired, if asked), soonest
  * first, paginated in SQL. Left out: people merged into another record, documents with a later
  * document of the same person (superseded — the same rule as `isSuperseded` in
  * shared/domain/residence-documents: a later validFrom, else issuedOn), and documents not valid yet.
@@ -100,7 +102,7 @@ export async function expiringDocuments(
   const start = sql`coalesce(${residenceDocuments.validFrom}, ${residenceDocuments.issuedOn})`;
   const horizon = sql`(${q.today}::date + ${q.withinDays}::integer)`;
   const where = and(
-    eq(people.registeredByAgencyId, q.agencyId),
+    q.registeredScope,
     isNull(people.mergedIntoId),
     isNotNull(residenceDocuments.validUntil),
     lte(residenceDocuments.validUntil, horizon),

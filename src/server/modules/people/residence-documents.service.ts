@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { residenceCategory } from '../../../shared/domain/data-protection/field-groups';
+import { assertMatrixCategory, assertPersonCategory, registeredSql } from '../../platform/access/person-access';
 import {
   DEFAULT_EXPIRY_WARNING_DAYS,
   type expiringDocumentsQuerySchema,
@@ -22,7 +24,6 @@ import type { Actor } from '../../platform/access/actor';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log';
 import { AppError, fieldMessage } from '../../platform/errors/app-error';
 import { presentPersonSummary } from './people.presenter';
-import { personScopeAgency } from './people.policy';
 import { mergedIntoOf } from './households.repository';
 import { presentResidenceDocument } from './residence-documents.presenter';
 import {
@@ -105,17 +106,23 @@ async function presentWithStatus(db: Db, row: ResidenceDocumentRow, today: strin
   return presentResidenceDocument(row, documentStatus(row, siblings, today, DEFAULT_EXPIRY_WARNING_DAYS));
 }
 
+/** A person's documents, newest first with their status at `now` (no check, no audit: callers do both). */
+export async function residenceDocumentsAt(db: Db, personId: string, now: Date) {
+  const rows = await documentsOfPerson(db, personId);
+  return documentTimeline(rows, todayIn(now), DEFAULT_EXPIRY_WARNING_DAYS).map((t) =>
+    presentResidenceDocument(t.document, t),
+  );
+}
+
 export async function listResidenceDocuments(
   db: Db,
   actor: Actor | null,
   personId: string,
   ctx: AuditContext,
 ): Promise<z.infer<typeof residenceDocumentListSchema>> {
-  await check(db, actor, 'person.read', [personId]);
-  const rows = await documentsOfPerson(db, personId);
-  const items = documentTimeline(rows, todayIn(ctx.now), DEFAULT_EXPIRY_WARNING_DAYS).map((t) =>
-    presentResidenceDocument(t.document, t),
-  );
+  const a = await check(db, actor, 'person.read', [personId]);
+  await assertPersonCategory(db, a, personId, residenceCategory, ctx.now);
+  const items = await residenceDocumentsAt(db, personId, ctx.now);
   await db.transaction(async (tx) => {
     await recordAudit(tx, ctx, {
       type: 'residence_document.listed',
@@ -135,6 +142,7 @@ export async function createResidenceDocument(
   ctx: AuditContext,
 ): Promise<Versioned<ResidenceDocument>> {
   const a = await check(db, actor, 'person.write', [personId]);
+  await assertPersonCategory(db, a, personId, residenceCategory, ctx.now);
   await assertNotMergedAway(db, personId);
   const today = todayIn(ctx.now);
   const clean = cleanInput(input);
@@ -189,6 +197,7 @@ export async function changeResidenceDocument(
   ctx: AuditContext,
 ): Promise<Versioned<ResidenceDocument>> {
   const a = await check(db, actor, 'person.write', [personId]);
+  await assertPersonCategory(db, a, personId, residenceCategory, ctx.now);
   const version = ifMatchVersion(ifMatch, true);
   const provided = editableFields.filter((k) => input[k] !== undefined);
   if (provided.length === 0) throw new AppError('VALIDATION_FAILED');
@@ -235,7 +244,8 @@ export async function deleteResidenceDocument(
   ifMatch: string | undefined,
   ctx: AuditContext,
 ): Promise<void> {
-  await check(db, actor, 'person.write', [personId]);
+  const a = await check(db, actor, 'person.write', [personId]);
+  await assertPersonCategory(db, a, personId, residenceCategory, ctx.now);
   const version = ifMatchVersion(ifMatch, false);
   const current = await findDocument(db, personId, documentId);
   if (!current) throw new AppError('NOT_FOUND');
@@ -264,9 +274,10 @@ export async function listExpiringDocuments(
   ctx: AuditContext,
 ): Promise<z.infer<typeof expiringDocumentsResultSchema>> {
   const a = await check(db, actor, 'person.read');
+  await assertMatrixCategory(db, a, residenceCategory);
   const today = todayIn(ctx.now);
   const { rows, total } = await expiringDocuments(db, {
-    agencyId: personScopeAgency(a),
+    registeredScope: registeredSql(a),
     today,
     withinDays: query.withinDays,
     includeExpired: query.includeExpired,

@@ -1,8 +1,13 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { dataCategories, type DataCategory } from '../../../shared/domain/data-protection/data-categories';
+import {
+  dataCategories,
+  dataCategoryLabels,
+  type DataCategory,
+} from '../../../shared/domain/data-protection/data-categories';
 import { todayIn } from '../../../shared/domain/calendar-date';
 import type { Db } from '../../db/client';
 import { categoryAccessRules, consents, dataTransfers, people } from '../../db/schema';
+import { AppError, fieldMessage } from '../errors/app-error';
 import type { Actor } from './actor';
 
 /**
@@ -37,15 +42,20 @@ function scopeSql(actor: Actor): SQL {
 }
 
 /** The users whose work counts as the actor's under the scope: themselves, or their team. */
-function scopedUsers(actor: Actor, column: SQL): SQL {
+export function scopedUsers(actor: Actor, column: SQL): SQL {
   const team = actor.teamId
     ? sql`${column} in (select u.id from users u where u.team_id = ${actor.teamId})`
     : sql`${column} = ${actor.userId}`;
   return sql`(case ${scopeSql(actor)} when 'agency' then true when 'team' then ${team} else ${column} = ${actor.userId} end)`;
 }
 
-const consentInForce = (alias: string, agencyId: string, today: string): SQL =>
-  sql`${sql.raw(alias)}.withdrawn_at is null and ${sql.raw(alias)}.given_on <= ${today} and ${sql.raw(alias)}.expires_on >= ${today} and ${agencyId} = any(${sql.raw(alias)}.recipient_agency_ids)`;
+/**
+ * A consent (table alias `alias`) in force on `today` naming the agency. A consent evidenced by a
+ * signed scan is in force only once the scan is stored (consent_evidence): until then nothing
+ * proves the signature (module consent, shared/domain/data-protection/consent-status.ts).
+ */
+export const consentInForce = (alias: string, agencyId: string, today: string): SQL =>
+  sql`${sql.raw(alias)}.withdrawn_at is null and ${sql.raw(alias)}.given_on <= ${today} and ${sql.raw(alias)}.expires_on >= ${today} and ${agencyId} = any(${sql.raw(alias)}.recipient_agency_ids) and (${sql.raw(alias)}.evidence_kind = 'in_person' or exists (select 1 from consent_evidence e where e.consent_id = ${sql.raw(alias)}.id))`;
 
 /** Registered by the actor's agency, within the actor's scope: also the condition for changing the register entry. */
 export function registeredSql(actor: Actor): SQL {
@@ -59,13 +69,17 @@ function caseTeamSql(actor: Actor, today: string): SQL {
       and (${scopedUsers(actor, sql`c.lead_user_id`)} or ${scopedUsers(actor, sql`m.user_id`)}))`;
 }
 
-function consentSql(actor: Actor, today: string): SQL {
-  return sql`exists (select 1 from consents k where k.person_id = ${people.id} and ${consentInForce('k', actor.agencyId, today)})`;
+/** A consent in force naming the actor's agency (and, if given, the category). */
+function consentSql(actor: Actor, today: string, category?: DataCategory): SQL {
+  const naming = category ? sql` and ${category} = any(k.categories)` : sql``;
+  return sql`exists (select 1 from consents k where k.person_id = ${people.id} and ${consentInForce('k', actor.agencyId, today)}${naming})`;
 }
 
-function transferSql(actor: Actor, now: Date, today: string): SQL {
+/** A transfer to the actor's agency still in force (and, if given, naming the category). */
+function transferSql(actor: Actor, now: Date, today: string, category?: DataCategory): SQL {
+  const naming = category ? sql` and ${category} = any(t.categories)` : sql``;
   return sql`exists (select 1 from data_transfers t where t.person_id = ${people.id} and t.to_agency_id = ${actor.agencyId}
-    and t.transferred_at <= ${now.toISOString()} and t.valid_until >= ${today})`;
+    and t.transferred_at <= ${now.toISOString()} and t.valid_until >= ${today}${naming})`;
 }
 
 function breakGlassSql(actor: Actor, now: Date): SQL {
@@ -73,22 +87,20 @@ function breakGlassSql(actor: Actor, now: Date): SQL {
     and g.ended_at is null and g.granted_at <= ${now.toISOString()} and g.expires_at > ${now.toISOString()})`;
 }
 
-/** Whether the kind's matrix (or a consent/transfer naming it) grants identity: without it nothing is shown. */
-function identityGrantedSql(actor: Actor, now: Date, today: string): SQL {
-  const byMatrix = sql`exists (select 1 from category_access_rules r where r.agency_kind = ${actor.agencyKind} and r.category = 'identity')`;
-  const byConsent = sql`exists (select 1 from consents k where k.person_id = ${people.id} and 'identity' = any(k.categories) and ${consentInForce('k', actor.agencyId, today)})`;
-  const byTransfer = sql`exists (select 1 from data_transfers t where t.person_id = ${people.id} and t.to_agency_id = ${actor.agencyId}
-    and 'identity' = any(t.categories) and t.transferred_at <= ${now.toISOString()} and t.valid_until >= ${today})`;
-  return sql`(${byMatrix} or ${byConsent} or ${byTransfer})`;
-}
-
 /**
  * The one condition on `people` that says whether the actor may see the row at `now`. Use it in
  * every query that returns people (record scope, lists, search, duplicate candidates, exports).
+ *
+ * Identity is what makes a person visible at all: through the matrix of the agency's kind for the
+ * own grounds (registered, case team, break-glass), or named by a consent or transfer in force.
+ * A consent or transfer without identity never opens a person on its own (the same rule as
+ * `personAccess`, which drops people without identity in the union of their categories).
  */
 export function personVisibleTo(actor: Actor, now: Date): SQL {
   const today = todayIn(now);
-  return sql`((${registeredSql(actor)} or ${caseTeamSql(actor, today)} or ${consentSql(actor, today)} or ${transferSql(actor, now, today)} or ${breakGlassSql(actor, now)}) and ${identityGrantedSql(actor, now, today)})`;
+  const matrixIdentity = sql`exists (select 1 from category_access_rules r where r.agency_kind = ${actor.agencyKind} and r.category = 'identity')`;
+  const ownGround = sql`(${registeredSql(actor)} or ${caseTeamSql(actor, today)} or ${breakGlassSql(actor, now)})`;
+  return sql`((${matrixIdentity} and ${ownGround}) or ${consentSql(actor, today, 'identity')} or ${transferSql(actor, now, today, 'identity')})`;
 }
 
 /** The ids among `ids` the actor may see now. */
@@ -187,4 +199,42 @@ export function orderedCategories(categories: Iterable<DataCategory>): DataCateg
 /** The categories withheld from the actor. */
 export function withheldCategories(access: PersonAccess): DataCategory[] {
   return dataCategories.filter((c) => !access.categories.has(c));
+}
+
+function categoryWithheld(category: DataCategory): AppError {
+  const label = dataCategoryLabels[category];
+  return new AppError('FORBIDDEN', {
+    fieldErrors: [
+      {
+        path: 'category',
+        message: fieldMessage(
+          `Die Datenkategorie „${label.de}“ ist für Ihre Stelle bei dieser Person nicht freigegeben.`,
+          `The data category "${label.en}" is not released to your agency for this person.`,
+        ),
+      },
+    ],
+  });
+}
+
+/**
+ * For routes that serve one category of a person's data (residence documents, the legal
+ * evaluation, …): 404 when the actor may not see the person at all, 403 naming the category when
+ * only the category is withheld (the person is visible, so a 404 would be a lie). Returns the access.
+ */
+export async function assertPersonCategory(
+  db: Db,
+  actor: Actor,
+  personId: string,
+  category: DataCategory,
+  now: Date,
+): Promise<PersonAccess> {
+  const access = await accessToPerson(db, actor, personId, now);
+  if (!access) throw new AppError('NOT_FOUND');
+  if (!access.categories.has(category)) throw categoryWithheld(category);
+  return access;
+}
+
+/** For the agency's own worklists and records (households, expiring documents): the matrix of its kind. */
+export async function assertMatrixCategory(db: Db, actor: Actor, category: DataCategory): Promise<void> {
+  if (!(await matrixCategories(db, actor.agencyKind)).has(category)) throw categoryWithheld(category);
 }

@@ -180,9 +180,66 @@ export const auditEventDetails = {
   'person.access_viewed': z.object({ via: z.array(z.string()), categories: z.array(z.string()) }),
   'person.exported': z.object({ via: z.array(z.string()), categories: z.array(z.string()) }),
   // --- consent (insert events below this line)
+  // Consent events carry ids, category codes, counts and codes; purposes and notes stay in the consent rows.
+  'consent.form_printed': z.object({
+    language: z.string(),
+    categories: z.array(z.string()),
+    recipientCount: z.number().int(),
+  }),
+  'consent.recorded': z.object({
+    consentId: z.string(),
+    categories: z.array(z.string()),
+    recipientCount: z.number().int(),
+    textVersion: z.number().int(),
+    language: z.string(),
+    evidenceKind: z.string(),
+  }),
+  'consent.listed': z.object({ resultCount: z.number().int() }),
+  'consent.viewed': z.object({ consentId: z.string() }),
+  'consent.withdrawn': z.object({ consentId: z.string(), backdated: z.boolean() }),
+  'consent.evidence_uploaded': z.object({
+    consentId: z.string(),
+    mediaType: z.string(),
+    sizeBytes: z.number().int(),
+  }),
+  'consent.evidence_downloaded': z.object({ consentId: z.string() }),
   // --- transfers, break-glass, notifications (insert events below this line)
+  // Transfers carry ids, category codes and the norm; the purpose stays in the transfer log.
+  'transfer.recorded': z.object({ transferId: z.string(), toAgencyId: z.string(), categories: z.array(z.string()), legalBasis: z.string() }),
+  'transfer.listed': z.object({ resultCount: z.number().int(), scope: z.enum(['person', 'agency', 'municipality']) }),
+  // Break-glass: the reason is kept in the grant row for review, never in the audit details.
+  'break_glass.searched': z.object({ resultCount: z.number().int() }),
+  'break_glass.granted': z.object({ grantId: z.string(), expiresAt: z.string(), notified: z.number().int() }),
+  'break_glass.ended': z.object({ grantId: z.string() }),
+  'break_glass.listed': z.object({ resultCount: z.number().int(), scope: z.enum(['own', 'review']) }),
+  'break_glass.reviewed': z.object({ grantId: z.string(), outcome: z.enum(['justified', 'not_justified']) }),
   // --- privacy reports, retention, legal holds (insert events below this line)
+  // Art. 15 reports, retention and legal holds: ids, codes and counts — never names, reasons or texts.
+  'privacy.people_searched': z.object({ resultCount: z.number().int() }),
+  'privacy.access_report': z.object({ format: z.enum(['json', 'pdf']), entries: z.number().int() }),
+  'retention.policy_updated': z.object({
+    recordClass: z.string(),
+    years: z.number().int(),
+    action: z.string(),
+    previousYears: z.number().int().nullable(),
+    previousAction: z.string().nullable(),
+  }),
+  'retention.purged': z.object({ runId: z.string(), recordClass: z.string(), subjectId: z.string(), action: z.string() }),
+  'retention.run': z.object({ runId: z.string(), dryRun: z.boolean(), counts: z.record(z.string(), z.number().int()) }),
+  'legal_hold.listed': z.object({ status: z.string(), resultCount: z.number().int() }),
+  'legal_hold.placed': z.object({ holdId: z.string() }),
+  'legal_hold.released': z.object({ holdId: z.string() }),
   // --- case team basis, agency record scope (insert events below this line)
+  // Why another agency joined a case team: the consent or the transfer row (which holds the norm).
+  'case.team_member_basis': z.object({
+    memberId: z.string(),
+    agencyId: z.string(),
+    kind: z.enum(['consent', 'legal_basis']),
+    consentId: z.string().nullable(),
+    transferId: z.string().nullable(),
+    categories: z.array(z.string()),
+  }),
+  'agency.caseworker_scope_changed': z.object({ from: z.string(), to: z.string() }),
 } as const;
 
 export type AuditEventType = keyof typeof auditEventDetails;
