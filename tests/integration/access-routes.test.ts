@@ -281,6 +281,13 @@ describe('route inventory and deny by default', () => {
           url: `/api/v1/people/${RANDOM_UUID}/legal-evaluation`,
           allowed: 404,
         },
+        'GET /api/v1/people/:id/handovers': { url: `/api/v1/people/${RANDOM_UUID}/handovers`, allowed: 404 },
+        'PATCH /api/v1/legal-handovers/:handoverId': {
+          url: `/api/v1/legal-handovers/${RANDOM_UUID}`,
+          body: { status: 'maybe' },
+          allowed: 400,
+        },
+        'GET /api/v1/legal-handovers': { url: '/api/v1/legal-handovers?status=lost', allowed: 400 },
         'POST /api/v1/households': { url: '/api/v1/households', body: { kind: 'wg' }, allowed: 400 },
         'GET /api/v1/households/:id': {
           url: `/api/v1/households/${RANDOM_UUID}`,

@@ -34,6 +34,9 @@ const PersonDetailPage = lazy(() =>
 const ExpiringDocumentsPage = lazy(() =>
   import('../features/people/expiring-documents-page').then((m) => ({ default: m.ExpiringDocumentsPage })),
 );
+const HandoverBoardPage = lazy(() =>
+  import('../features/people/handover-board-page').then((m) => ({ default: m.HandoverBoardPage })),
+);
 const HouseholdPage = lazy(() =>
   import('../features/people/household-page').then((m) => ({ default: m.HouseholdPage })),
 );
@@ -114,6 +117,7 @@ export function createAppRouter() {
             { path: paths.people, element: guarded('person.read', <PersonSearchPage />) },
             { path: paths.personNew, element: guarded('person.write', <PersonCreatePage />) },
             { path: paths.expiringDocuments, element: guarded('person.read', <ExpiringDocumentsPage />) },
+            { path: paths.handovers, element: guarded('person.read', <HandoverBoardPage />) },
             { path: `${paths.people}/:id`, element: guarded('person.read', <PersonDetailPage />) },
             { path: paths.personMerge(':id', ':otherId'), element: guarded('person.write', <PersonMergePage />) },
             { path: paths.household(':id'), element: guarded('person.read', <HouseholdPage />) },

@@ -12,6 +12,7 @@ export const paths = {
   person: (id: string) => `/personen/${id}`,
   personMerge: (id: string, otherId: string) => `/personen/${id}/zusammenfuehren/${otherId}`,
   expiringDocuments: '/personen/ablaufende-dokumente',
+  handovers: '/rechtskreiswechsel',
   household: (id: string) => `/haushalte/${id}`,
   account: '/konto',
   cases: '/faelle',

@@ -1110,3 +1110,53 @@ export const purgeRuns = pgTable('purge_runs', {
     .notNull()
     .default(sql`'{}'::jsonb`),
 });
+
+/**
+ * The last legal-domain evaluation of each person, written when residence data change, so that
+ * the next change can be compared with it. Rule ids only: the facts stay where they are stored.
+ */
+export const legalEvaluations = pgTable('legal_evaluations', {
+  personId: uuid('person_id')
+    .primaryKey()
+    .references(() => people.id),
+  evaluatedAt: ts('evaluated_at').notNull(),
+  ruleSetVersion: text('rule_set_version').notNull(),
+  benefitSystem: text('benefit_system').notNull(),
+  responsibleAgencyKind: text('responsible_agency_kind').notNull(),
+  /** `{ ruleIds: string[] }` — which rules fired, never the facts or explanations. */
+  result: jsonb('result').$type<{ ruleIds: string[] }>().notNull(),
+});
+
+/**
+ * A Rechtskreiswechsel: the benefit system changed, one agency hands the person over to another
+ * with a checklist (item keys from shared/domain/legal/handover-checklist.ts), deadlines and an owner.
+ */
+export const legalHandovers = pgTable(
+  'legal_handovers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    fromBenefitSystem: text('from_benefit_system').notNull(),
+    toBenefitSystem: text('to_benefit_system').notNull(),
+    fromAgencyKind: text('from_agency_kind').notNull(),
+    toAgencyKind: text('to_agency_kind').notNull(),
+    /** When the change takes effect (e.g. the last AsylbLG day, the end of the month). */
+    effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    ownerUserId: uuid('owner_user_id').references(() => users.id),
+    status: text('status').notNull().default('open'),
+    checklist: jsonb('checklist')
+      .$type<{ key: string; done: boolean; doneAt: string | null; doneBy: string | null }[]>()
+      .notNull(),
+    cancelReason: text('cancel_reason'),
+    createdAt: ts('created_at').notNull(),
+    closedAt: ts('closed_at'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('legal_handovers_person_idx').on(t.personId, t.status),
+    index('legal_handovers_status_due_idx').on(t.status, t.dueOn),
+  ],
+);

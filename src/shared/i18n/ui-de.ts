@@ -7,6 +7,7 @@ import { caseConferencesDe } from './ui-de-case-conferences';
 import { caseTasksDe } from './ui-de-case-tasks';
 import { caseRecordsDe } from './ui-de-case-records';
 import { legalDe } from './ui-de-legal';
+import { handoverDe } from './ui-de-handover';
 import { personMergeDe } from './ui-de-person-merge';
 import { recordScopeDe } from './ui-de-record-scope';
 import { consentDe } from './ui-de-consent';
@@ -788,6 +789,7 @@ export const uiDe = {
   dataProtection: dataProtectionDe,
   transfers: transfersDe,
   legal: legalDe,
+  handover: handoverDe,
   caseRecords: caseRecordsDe,
   caseTasks: caseTasksDe,
   caseConferences: caseConferencesDe,

@@ -8,6 +8,7 @@ import { caseConferencesEn } from './ui-en-case-conferences';
 import { caseTasksEn } from './ui-en-case-tasks';
 import { caseRecordsEn } from './ui-en-case-records';
 import { legalEn } from './ui-en-legal';
+import { handoverEn } from './ui-en-handover';
 import { personMergeEn } from './ui-en-person-merge';
 import { recordScopeEn } from './ui-en-record-scope';
 import { consentEn } from './ui-en-consent';
@@ -779,6 +780,7 @@ export const uiEn: UiResources = {
   dataProtection: dataProtectionEn,
   transfers: transfersEn,
   legal: legalEn,
+  handover: handoverEn,
   caseRecords: caseRecordsEn,
   caseTasks: caseTasksEn,
   caseConferences: caseConferencesEn,

@@ -9,6 +9,7 @@ import { Loading } from '../../components/ui/loading';
 import { QueryError } from '../../components/ui/query-error';
 import { SectionCard } from '../../components/ui/section-card';
 import { currentLanguage } from '../../lib/i18n';
+import { PersonHandoverSection } from './person-handover-section';
 import { legalEvaluationQuery } from './legal-evaluation-api';
 import { countryName, formatIsoDate } from './people-format';
 
@@ -375,6 +376,7 @@ export function PersonLegalPanel({ person }: { person: Person }) {
         </>
       ) : null}
       {data?.evaluation ? <EvaluationView data={data} evaluation={data.evaluation} /> : null}
+      {data ? <PersonHandoverSection personId={person.id} /> : null}
     </SectionCard>
   );
 }

@@ -7,6 +7,7 @@ import {
 } from '../../../shared/contracts/legal';
 import type { AppDeps } from '../../platform/http/app-deps';
 import { auditContext } from '../../platform/http/request-context';
+import { legalHandoverRoutes } from './legal-handover.routes';
 import { evaluateFacts, evaluatePerson } from './legal.service';
 
 const tags = ['legal'];
@@ -51,5 +52,6 @@ export function legalRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
       async (req) => evaluatePerson(deps.db, req.actor, req.params.id, auditContext(req, deps.now())),
     );
+    await app.register(legalHandoverRoutes(deps));
   };
 }

@@ -37,6 +37,7 @@ import {
   type ResidenceDocumentValues,
 } from './residence-documents.repository';
 import { etagOf, ifMatchVersion, type Versioned } from '../../platform/http/etag';
+import { reevaluatePerson } from '../legal/legal-handover.service';
 
 type CreateInput = z.infer<typeof residenceDocumentInputSchema>;
 type UpdateInput = z.infer<typeof residenceDocumentUpdateSchema>;
@@ -164,6 +165,7 @@ export async function createResidenceDocument(
       subjectId: personId,
       details: { documentId: inserted.id },
     });
+    await reevaluatePerson(tx, personId, ctx);
     return inserted;
   });
   return { value: await presentWithStatus(db, row, today), etag: etagOf(row.version) };
@@ -230,6 +232,7 @@ export async function changeResidenceDocument(
       subjectId: personId,
       details: { documentId, fields, version: updated.version },
     });
+    await reevaluatePerson(tx, personId, ctx);
     return updated;
   });
   return { value: await presentWithStatus(db, row, today), etag: etagOf(row.version) };
@@ -260,6 +263,7 @@ export async function deleteResidenceDocument(
       subjectId: personId,
       details: { documentId },
     });
+    await reevaluatePerson(tx, personId, ctx);
   });
 }
 

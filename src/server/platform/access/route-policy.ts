@@ -47,6 +47,10 @@ export const routePolicy: Readonly<Record<string, RouteRule>> = {
   'POST /api/v1/legal/evaluate': { access: 'public' },
   // The same engine on a stored person's residence documents (social data: scoped and audited).
   'GET /api/v1/people/:id/legal-evaluation': allow('person.read'),
+  // Rechtskreiswechsel: handovers of a person, changing one, the board (record scope in the service).
+  'GET /api/v1/people/:id/handovers': allow('person.read'),
+  'PATCH /api/v1/legal-handovers/:handoverId': allow('person.write'),
+  'GET /api/v1/legal-handovers': allow('person.read'),
 
   'GET /api/v1/agencies': allow('agency.read'),
   'GET /api/v1/agencies/:id': allow('agency.read'),

@@ -175,6 +175,27 @@ export const auditEventDetails = {
   }),
   // --- legal (legal-domain evaluation of a stored person: rule ids only, never facts or results)
   'legal.evaluated': z.object({ ruleIds: z.array(z.string()) }),
+  // Rechtskreiswechsel: ids, benefit-system and agency-kind codes, checklist item keys — never facts or the cancel reason.
+  'legal.handover_opened': z.object({
+    handoverId: z.string(),
+    from: z.string(),
+    to: z.string(),
+    fromAgencyKind: z.string(),
+    toAgencyKind: z.string(),
+    items: z.array(z.string()),
+    ruleSetVersion: z.string(),
+  }),
+  'legal.handover_updated': z.object({
+    handoverId: z.string(),
+    ticked: z.array(z.string()),
+    unticked: z.array(z.string()),
+    ownerChanged: z.boolean(),
+    status: z.string(),
+    reason: z.enum(['manual', 'reverted']).nullable(),
+    version: z.number().int(),
+  }),
+  'legal.handovers_listed': z.object({ resultCount: z.number().int() }),
+  'legal.handover_board_viewed': z.object({ status: z.string(), resultCount: z.number().int() }),
   // --- data protection core: category matrix, access, export (insert events below this line)
   'category_matrix.updated': z.object({ agencyKind: z.string(), categories: z.array(z.string()) }),
   'person.access_viewed': z.object({ via: z.array(z.string()), categories: z.array(z.string()) }),
