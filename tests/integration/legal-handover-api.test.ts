@@ -184,6 +184,47 @@ describe('Rechtskreiswechsel: re-evaluation, handover, board', () => {
     expect(handover.owner?.id).toBe(teamleitung.userId);
   });
 
+  it('the receiving agency works the checklist once it is on a case team of the person', async () => {
+    const agencies = (await t.request('GET', '/api/v1/agencies', { session: sozialamt })).json<{
+      items: { id: string; code: string }[];
+    }>().items;
+    const jobcenterId = agencies.find((a) => a.code === 'jobcenter')!.id;
+    const created = await t.request('POST', '/api/v1/cases', {
+      session: sozialamt,
+      body: { personId, title: 'Übergang in das SGB II' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const joined = await t.request('POST', `/api/v1/cases/${created.json<{ id: string }>().id}/team`, {
+      session: sozialamt,
+      body: {
+        agencyId: jobcenterId,
+        role: 'participant',
+        basis: { kind: 'legal_basis', legalBasis: '§ 69 Abs. 1 Nr. 1 SGB X', categories: ['residence_status'] },
+      },
+    });
+    expect(joined.statusCode, joined.body).toBe(201);
+    // The Jobcenter now sees the handover and ticks the item that is its own.
+    expect((await handoversOf(personId, jobcenter)).items.map((h) => h.id)).toContain(handover.id);
+    const res = await patch(
+      handover.id,
+      { checklist: [{ key: 'jobcenter_first_appointment', done: true }] },
+      handover.version,
+      jobcenter,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    handover = res.json<Handover>();
+    expect(handover.checklist.find((i) => i.key === 'jobcenter_first_appointment')?.done).toBe(true);
+    // Unticked again, so that the later steps start from the same list.
+    const back = await patch(
+      handover.id,
+      { checklist: [{ key: 'jobcenter_first_appointment', done: false }] },
+      handover.version,
+      jobcenter,
+    );
+    expect(back.statusCode, back.body).toBe(200);
+    handover = back.json<Handover>();
+  });
+
   it('is overdue once the clock passes the due date, and listed before handovers still in time', async () => {
     t.clock.set(new Date('2026-11-17T09:00:00Z'));
     await login();

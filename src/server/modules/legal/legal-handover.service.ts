@@ -188,8 +188,24 @@ export async function updateHandover(
   const existing = await findHandover(db, handoverId);
   if (!existing) throw new AppError('NOT_FOUND');
   // The handover answers as its person does: out of scope is indistinguishable from missing.
-  const a = await check(db, actor, 'person.write', [existing.personId]);
-  await assertPersonCategory(db, a, existing.personId, residenceCategory, ctx.now);
+  const a = await check(db, actor, 'person.read', [existing.personId]);
+  const access = await assertPersonCategory(db, a, existing.personId, residenceCategory, ctx.now);
+  // A warm handover is worked by both sides: every agency that works with the person (registered
+  // them or is on a case team), not only the registering one — but not an agency that merely
+  // received data by consent, transfer or emergency access.
+  if (!access.grounds.some((g) => g === 'registered' || g === 'case_team')) {
+    throw new AppError('FORBIDDEN', {
+      fieldErrors: [
+        {
+          path: 'handoverId',
+          message: fieldMessage(
+            'Die Übergabe bearbeiten die Stellen, die mit der Person arbeiten (erfasst oder im Fallteam).',
+            'The handover is worked by the agencies that work with the person (registered or on a case team).',
+          ),
+        },
+      ],
+    });
+  }
   const version = ifMatchVersion(ifMatch, true);
   if (
     input.checklist === undefined &&
