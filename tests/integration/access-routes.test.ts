@@ -288,6 +288,16 @@ describe('route inventory and deny by default', () => {
           allowed: 400,
         },
         'GET /api/v1/legal-handovers': { url: '/api/v1/legal-handovers?status=lost', allowed: 400 },
+        'GET /api/v1/legal/rule-versions': { url: '/api/v1/legal/rule-versions', allowed: 200 },
+        'POST /api/v1/legal/rule-versions/:version/preview': {
+          url: '/api/v1/legal/rule-versions/no-such-version/preview',
+          allowed: 404,
+        },
+        'POST /api/v1/legal/rule-versions/:version/apply': {
+          url: '/api/v1/legal/rule-versions/no-such-version/apply',
+          body: { expectedChanged: -1 },
+          allowed: 400,
+        },
         'POST /api/v1/households': { url: '/api/v1/households', body: { kind: 'wg' }, allowed: 400 },
         'GET /api/v1/households/:id': {
           url: `/api/v1/households/${RANDOM_UUID}`,

@@ -37,6 +37,9 @@ const ExpiringDocumentsPage = lazy(() =>
 const HandoverBoardPage = lazy(() =>
   import('../features/people/handover-board-page').then((m) => ({ default: m.HandoverBoardPage })),
 );
+const RuleVersionsPage = lazy(() =>
+  import('../features/people/rule-versions-page').then((m) => ({ default: m.RuleVersionsPage })),
+);
 const HouseholdPage = lazy(() =>
   import('../features/people/household-page').then((m) => ({ default: m.HouseholdPage })),
 );
@@ -118,6 +121,7 @@ export function createAppRouter() {
             { path: paths.personNew, element: guarded('person.write', <PersonCreatePage />) },
             { path: paths.expiringDocuments, element: guarded('person.read', <ExpiringDocumentsPage />) },
             { path: paths.handovers, element: guarded('person.read', <HandoverBoardPage />) },
+            { path: paths.ruleVersions, element: guarded('agency.read', <RuleVersionsPage />) },
             { path: `${paths.people}/:id`, element: guarded('person.read', <PersonDetailPage />) },
             { path: paths.personMerge(':id', ':otherId'), element: guarded('person.write', <PersonMergePage />) },
             { path: paths.household(':id'), element: guarded('person.read', <HouseholdPage />) },

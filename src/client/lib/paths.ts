@@ -13,6 +13,7 @@ export const paths = {
   personMerge: (id: string, otherId: string) => `/personen/${id}/zusammenfuehren/${otherId}`,
   expiringDocuments: '/personen/ablaufende-dokumente',
   handovers: '/rechtskreiswechsel',
+  ruleVersions: '/rechtskreis/regelversionen',
   household: (id: string) => `/haushalte/${id}`,
   account: '/konto',
   cases: '/faelle',

@@ -9,6 +9,7 @@ import { caseRecordsDe } from './ui-de-case-records';
 import { legalDe } from './ui-de-legal';
 import { handoverDe } from './ui-de-handover';
 import { personMergeDe } from './ui-de-person-merge';
+import { ruleVersionsDe } from './ui-de-rule-versions';
 import { recordScopeDe } from './ui-de-record-scope';
 import { consentDe } from './ui-de-consent';
 
@@ -783,6 +784,7 @@ export const uiDe = {
   },
   caseHeader: caseHeaderDe,
   personMerge: personMergeDe,
+  ruleVersions: ruleVersionsDe,
   recordScope: recordScopeDe,
   consent: consentDe,
   privacy: privacyDe,

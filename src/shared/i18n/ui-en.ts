@@ -10,6 +10,7 @@ import { caseRecordsEn } from './ui-en-case-records';
 import { legalEn } from './ui-en-legal';
 import { handoverEn } from './ui-en-handover';
 import { personMergeEn } from './ui-en-person-merge';
+import { ruleVersionsEn } from './ui-en-rule-versions';
 import { recordScopeEn } from './ui-en-record-scope';
 import { consentEn } from './ui-en-consent';
 
@@ -774,6 +775,7 @@ export const uiEn: UiResources = {
   },
   caseHeader: caseHeaderEn,
   personMerge: personMergeEn,
+  ruleVersions: ruleVersionsEn,
   recordScope: recordScopeEn,
   consent: consentEn,
   privacy: privacyEn,

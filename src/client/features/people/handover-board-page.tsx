@@ -33,7 +33,12 @@ export function HandoverBoardPage() {
 
   return (
     <>
-      <PageHeading title={t('handover.board.title')}>{t('handover.board.intro')}</PageHeading>
+      <PageHeading title={t('handover.board.title')}>
+        {t('handover.board.intro')}{' '}
+        <Link className="kern-link" to={paths.ruleVersions}>
+          {t('ruleVersions.linkFromBoard')}
+        </Link>
+      </PageHeading>
       <form className="lotse-filter" aria-label={t('handover.board.filter')} onSubmit={(e) => e.preventDefault()}>
         <div className="lotse-filter__fields">
           <SelectField

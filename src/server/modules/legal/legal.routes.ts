@@ -8,6 +8,7 @@ import {
 import type { AppDeps } from '../../platform/http/app-deps';
 import { auditContext } from '../../platform/http/request-context';
 import { legalHandoverRoutes } from './legal-handover.routes';
+import { legalRuleVersionRoutes } from './legal-rule-versions.routes';
 import { evaluateFacts, evaluatePerson } from './legal.service';
 
 const tags = ['legal'];
@@ -53,5 +54,6 @@ export function legalRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       async (req) => evaluatePerson(deps.db, req.actor, req.params.id, auditContext(req, deps.now())),
     );
     await app.register(legalHandoverRoutes(deps));
+    await app.register(legalRuleVersionRoutes(deps));
   };
 }

@@ -196,6 +196,19 @@ export const auditEventDetails = {
   }),
   'legal.handovers_listed': z.object({ resultCount: z.number().int() }),
   'legal.handover_board_viewed': z.object({ status: z.string(), resultCount: z.number().int() }),
+  // Rule versions (Regelversionen): a bulk re-evaluation's preview and run — counts and codes only.
+  'legal.rule_version_previewed': z.object({
+    version: z.string(),
+    asOf: z.string(),
+    counts: z.record(z.string(), z.number().int()),
+    transitions: z.array(z.string()),
+  }),
+  'legal.rule_version_applied': z.object({
+    version: z.string(),
+    asOf: z.string(),
+    counts: z.record(z.string(), z.number().int()),
+    transitions: z.array(z.string()),
+  }),
   // --- data protection core: category matrix, access, export (insert events below this line)
   'category_matrix.updated': z.object({ agencyKind: z.string(), categories: z.array(z.string()) }),
   'person.access_viewed': z.object({ via: z.array(z.string()), categories: z.array(z.string()) }),

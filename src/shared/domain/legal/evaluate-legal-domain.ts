@@ -14,7 +14,8 @@ import { addDays, germanDate } from './legal-dates';
 import { ageReachedOn, isMinorOn } from './person-age';
 import { decideResidenceObligation } from './residence-obligation';
 import { classifyDocument, type ResidenceStatus } from './residence-status';
-import { legalOutputs, RULE_SET_VERSION, type LegalOutput } from './rule-catalogue';
+import { legalOutputs, type LegalOutput } from './rule-catalogue';
+import { ruleSetVersionOn } from './rule-versions';
 
 const txt = (de: string, en: string): Text => ({ de, en });
 const d = germanDate;
@@ -170,7 +171,7 @@ export function evaluateLegalDomain(f: LegalFacts): LegalEvaluation {
 
   return {
     asOf: f.asOf,
-    ruleSetVersion: RULE_SET_VERSION,
+    ruleSetVersion: ruleSetVersionOn(f.asOf),
     benefitSystem: benefit.system,
     responsibleAgencyKind: benefit.agency,
     labourMarketAccess,

@@ -44,8 +44,8 @@ export type LegalRule = {
   description: { de: string; en: string };
 };
 
-/** The version of this catalogue; results carry it so that a later re-evaluation can compare. */
-export const RULE_SET_VERSION = '2026.11.1';
+// The versions of this catalogue (and which rules each added, changed or ended) are in
+// rule-versions.ts; results carry the version in force on their evaluation day.
 
 /** Earliest evaluation day the catalogue covers: Ukrainians moved from the AsylbLG to SGB II/XII on 1 June 2022. */
 export const EARLIEST_SUPPORTED_DATE = '2022-06-01';

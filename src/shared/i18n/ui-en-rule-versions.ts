@@ -1,0 +1,60 @@
+import type { ruleVersionsDe } from './ui-de-rule-versions';
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+
+/** English UI strings of the rule-versions page and its bulk re-evaluation. */
+export const ruleVersionsEn: Widen<typeof ruleVersionsDe> = {
+  title: 'Rule versions',
+  nav: 'Rule versions',
+  intro:
+    'The versions of the legal-domain rule set. A new version applies from its start date. Before a re-evaluation, the preview shows how many stored results would change – numbers only, no people.',
+  linkFromBoard: 'Rule versions and re-evaluation',
+  caption: 'Versions of the rule set, newest first',
+  version: 'Version',
+  validFrom: 'Applies from',
+  status: 'Status',
+  summary: 'Content',
+  rules: 'Rules',
+  actions: 'Actions',
+  statuses: { in_force: 'In force', announced: 'Announced', superseded: 'Superseded' },
+  ruleCounts: 'new: {{added}}, changed: {{changed}}, ended: {{ended}}',
+  showRules: 'Show the rules of version {{version}}',
+  rulesCaption: 'Rules that version {{version}} introduced or changed',
+  ruleId: 'Rule',
+  citation: 'Norm',
+  preview: 'Preview',
+  previewOf: 'Preview for version {{version}}',
+  previewing: 'Calculating the preview …',
+  noManage: 'Preview and re-evaluation are administration tasks.',
+  impactTitle: 'Preview: version {{version}}, evaluated as of {{date}}',
+  impactIntro: 'Nothing was changed. The numbers compare the result of the rules with the last stored one.',
+  impactCaption: 'Effect of the re-evaluation (number of people)',
+  counts: {
+    total: 'People evaluated',
+    unchanged: 'Unchanged',
+    changed: 'Changed (benefit system or responsibility)',
+    firstEvaluations: 'Evaluated for the first time',
+    notEvaluable: 'Not evaluable (facts missing)',
+    handoversToOpen: 'Handovers that would open',
+    handoversToCancel: 'Open handovers that would be closed',
+  },
+  measure: 'Measure',
+  count: 'Number',
+  benefitTransitions: 'Changes of benefit system',
+  agencyTransitions: 'Changes of responsible agency',
+  from: 'From',
+  to: 'To',
+  noTransitions: 'No changes.',
+  apply: 'Re-evaluate',
+  applyAnnounced: 'Re-evaluation is possible from {{date}}, when the version comes into force.',
+  confirmTitle: 'Re-evaluate everybody?',
+  confirmText:
+    '{{total}} people will be re-evaluated with version {{version}}. For {{changed}} the result changes; {{open}} handovers will open and {{cancel}} open handovers will be closed. Caseworkers check every handover.',
+  confirm: 'Re-evaluate now',
+  resultTitle: 'Re-evaluation finished',
+  resultText:
+    '{{total}} people evaluated, {{changed}} changed, {{opened}} handovers opened, {{cancelled}} handovers closed.',
+  staleTitle: 'The preview is out of date',
+  refresh: 'Calculate the preview again',
+  empty: 'No rule versions are on record.',
+};
