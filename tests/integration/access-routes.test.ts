@@ -177,7 +177,13 @@ describe('route inventory and deny by default', () => {
         'legal_hold.manage',
       ].sort(),
       steering: [...base].sort(),
-      system_admin: [...admin, 'data_protection.manage', 'retention.read', 'retention.manage'].sort(),
+      system_admin: [
+        ...admin,
+        'data_protection.manage',
+        'retention.read',
+        'retention.manage',
+        'legal_rules.manage',
+      ].sort(),
     });
     // Every permission is needed by some route, and every permission route names a known permission.
     const used = new Set(permissionRoutes.map(([, r]) => r.permission));

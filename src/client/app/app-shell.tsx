@@ -80,6 +80,7 @@ export function AppShell() {
     { to: paths.agencies, label: t('nav.agencies'), permission: 'agency.read' },
     { to: paths.people, label: t('nav.people'), permission: 'person.read' },
     { to: paths.handovers, label: t('handover.nav'), permission: 'person.read' },
+    { to: paths.ruleVersions, label: t('ruleVersions.nav'), permission: 'legal_rules.manage' },
     { to: paths.cases, label: t('cases.nav'), permission: 'case.read' },
     { to: paths.tasks, label: t('caseTasks.nav'), permission: 'case.read' },
     { to: paths.appointments, label: t('caseRecords.myAppointments.nav'), permission: 'case.read' },

@@ -191,7 +191,7 @@ function ImpactSection({
 export function RuleVersionsPage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const canManage = hasPermission(me, 'agency.manage');
+  const canManage = hasPermission(me, 'legal_rules.manage');
   const queryClient = useQueryClient();
   const versions = useQuery(ruleVersionsQuery);
   const [impact, setImpact] = useState<RuleVersionImpact | null>(null);

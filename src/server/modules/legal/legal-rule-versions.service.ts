@@ -37,11 +37,11 @@ export const REEVALUATION_BATCH_SIZE = 500;
 
 /**
  * Preview and apply re-evaluate every stored person — a municipality-wide configuration task, like
- * the category matrix. No role has a dedicated permission for it yet; `agency.manage` (system
- * administrator and agency administrator) is the administration permission that fits, and the
- * administrator sees counts only, never a person.
+ * the category matrix: `legal_rules.manage`, held by the system administrator only (an agency
+ * administrator must not re-evaluate other agencies' clients). The administrator sees counts only,
+ * never a person.
  */
-const MANAGE = 'agency.manage' as const;
+const MANAGE = 'legal_rules.manage' as const;
 
 const ruleRef = (r: LegalRule) => ({ id: r.id, citation: r.citation, title: r.title });
 

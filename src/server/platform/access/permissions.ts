@@ -27,6 +27,8 @@ export const permissions = [
   'retention.read',
   'retention.manage',
   'legal_hold.manage',
+  // Legal-domain rules (issue 6): preview and apply a rule version to everybody.
+  'legal_rules.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -68,7 +70,7 @@ export const permissionsByRole: Record<Role, readonly Permission[]> = {
     'legal_hold.manage',
   ],
   steering: everyone,
-  /** The system administrator configures the category matrix and the retention periods. */
+  /** The system administrator configures the category matrix, the retention periods and applies rule versions. */
   system_admin: [
     ...everyone,
     'agency.manage',
@@ -78,6 +80,7 @@ export const permissionsByRole: Record<Role, readonly Permission[]> = {
     'data_protection.manage',
     'retention.read',
     'retention.manage',
+    'legal_rules.manage',
   ],
 };
 

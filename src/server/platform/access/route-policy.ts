@@ -51,11 +51,11 @@ export const routePolicy: Readonly<Record<string, RouteRule>> = {
   'GET /api/v1/people/:id/handovers': allow('person.read'),
   'PATCH /api/v1/legal-handovers/:handoverId': allow('person.write'),
   'GET /api/v1/legal-handovers': allow('person.read'),
-  // Rule versions: everyone reads them; the bulk re-evaluation (counts only, no social data shown) is an
-  // administration task: agency.manage until a dedicated permission exists (see legal-rule-versions.service.ts).
+  // Rule versions: everyone reads them; the municipality-wide re-evaluation (counts only, no social
+  // data shown) is the system administrator's (legal_rules.manage).
   'GET /api/v1/legal/rule-versions': allow('agency.read'),
-  'POST /api/v1/legal/rule-versions/:version/preview': allow('agency.manage'),
-  'POST /api/v1/legal/rule-versions/:version/apply': allow('agency.manage'),
+  'POST /api/v1/legal/rule-versions/:version/preview': allow('legal_rules.manage'),
+  'POST /api/v1/legal/rule-versions/:version/apply': allow('legal_rules.manage'),
 
   'GET /api/v1/agencies': allow('agency.read'),
   'GET /api/v1/agencies/:id': allow('agency.read'),
