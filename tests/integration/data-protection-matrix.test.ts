@@ -213,6 +213,9 @@ const NOT_IN_MATRIX: Record<string, string> = {
   'POST /api/v1/households/:id/members': 'household record (households-api)',
   'POST /api/v1/households/:id/members/:memberId/end': 'household record (households-api)',
   'PUT /api/v1/data-protection/categories/:agencyKind': 'configuration (no record)',
+  'POST /api/v1/legal/rule-versions/:version/preview':
+    'rule-set version, counts only, no person data (legal-rule-versions-api)',
+  'POST /api/v1/legal/rule-versions/:version/apply': 'rule-set version, counts only (legal-rule-versions-api)',
   'POST /api/v1/break-glass/:id/end': 'grant of the caller (break-glass-api)',
   'POST /api/v1/break-glass/:id/review': 'grant review (break-glass-api)',
   'POST /api/v1/notifications/:id/read': 'notification of the caller',
