@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { personFieldCategories, type PersonFieldGroup } from '../../../shared/domain/data-protection/field-groups';
-import { accessToPerson } from '../../platform/access/person-access';
+import { accessToPerson, type PersonAccess } from '../../platform/access/person-access';
 import type {
   DuplicateCheckResponse,
   duplicateCheckRequestSchema,
@@ -63,20 +63,23 @@ export async function presentPersonFor(db: Db, viewer: Actor, record: PersonReco
   return presentPerson(record, now, access);
 }
 
-/** Field groups of an update whose category the actor may not see: 403 names them, nothing is written. */
+/**
+ * Field groups of an update whose category the actor may not see: 403 names them, nothing is
+ * written. Returns the actor's access, which also presents the updated person.
+ */
 async function assertUpdatableGroups(
   db: Db,
   a: Actor,
   id: string,
   provided: readonly (keyof UpdateInput)[],
   now: Date,
-) {
+): Promise<PersonAccess> {
   const access = await accessToPerson(db, a, id, now);
   if (!access) throw new AppError('NOT_FOUND');
   const refused = provided.filter(
     (k) => k in personFieldCategories && !access.categories.has(personFieldCategories[k as PersonFieldGroup]),
   );
-  if (refused.length === 0) return;
+  if (refused.length === 0) return access;
   throw new AppError('FORBIDDEN', {
     fieldErrors: refused.map((path) => ({
       path,
@@ -545,7 +548,7 @@ export async function changePerson(
     (k) => input[k as keyof UpdateInput] !== undefined,
   ) as (keyof UpdateInput)[];
   if (provided.length === 0) throw new AppError('VALIDATION_FAILED');
-  await assertUpdatableGroups(db, a, id, provided, ctx.now);
+  const access = await assertUpdatableGroups(db, a, id, provided, ctx.now);
   const current = await loadPerson(db, a, id);
   if (current.person.mergedIntoId !== null) {
     // A merged record is history of its survivor; an edit there would be lost to every view.
@@ -608,5 +611,5 @@ export async function changePerson(
     });
   });
   const record = await loadPerson(db, a, id);
-  return { person: await presentPersonFor(db, a, record, ctx.now), etag: etagOf(record.person.version) };
+  return { person: presentPerson(record, ctx.now, access), etag: etagOf(record.person.version) };
 }
