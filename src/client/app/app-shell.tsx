@@ -84,6 +84,7 @@ export function AppShell() {
     { to: paths.cases, label: t('cases.nav'), permission: 'case.read' },
     { to: paths.tasks, label: t('caseTasks.nav'), permission: 'case.read' },
     { to: paths.appointments, label: t('caseRecords.myAppointments.nav'), permission: 'case.read' },
+    { to: paths.socialSpaceMap, label: t('socialSpace.nav'), permission: 'social_space.read' },
     { to: paths.users, label: t('nav.users'), permission: 'user.read' },
     { to: paths.audit, label: t('nav.audit'), permission: 'audit.read' },
     { to: paths.privacy, label: t('dataProtection.nav'), permission: 'agency.read' },

@@ -34,4 +34,17 @@ export const paths = {
   accessReports: '/datenschutz/auskunft',
   retention: '/datenschutz/aufbewahrung',
   legalHolds: '/datenschutz/sperrvermerke',
+  // Social space (issue 7)
+  socialSpaceMap: '/sozialraum',
+  districts: '/sozialraum/stadtteile',
+  district: (id: string) => `/sozialraum/stadtteile/${id}`,
+  resources: '/sozialraum/angebote',
+  resourceNew: '/sozialraum/angebote/neu',
+  resource: (id: string) => `/sozialraum/angebote/${id}`,
+  resourceImport: '/sozialraum/angebote/austausch',
+  explorations: '/sozialraum/erkundungen',
+  explorationNew: '/sozialraum/erkundungen/neu',
+  exploration: (id: string) => `/sozialraum/erkundungen/${id}`,
+  addresses: '/sozialraum/anschriften',
+  address: (id: string) => `/sozialraum/anschriften/${id}`,
 } as const;

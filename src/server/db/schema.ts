@@ -4,6 +4,7 @@ import {
   boolean,
   customType,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -26,12 +27,26 @@ export const municipality = pgTable('municipality', {
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
-/** Districts (Stadtteile / Sozialräume). Geometry and statistics arrive with the social-space module. */
+/** A GeoJSON geometry in WGS 84 (RFC 7946): a district's outline is a Polygon or MultiPolygon. */
+export type DistrictGeometry =
+  | { type: 'Polygon'; coordinates: number[][][] }
+  | { type: 'MultiPolygon'; coordinates: number[][][][] };
+
+/**
+ * Districts (Stadtteile / Sozialräume): the steering unit of the social-space work. The outline is
+ * GeoJSON; population is the official figure with its reference date; `explorationCadenceDays`
+ * is how often the district must be explored (Sozialraumerkundung) before it counts as overdue.
+ */
 export const districts = pgTable('districts', {
   id: uuid('id').primaryKey().defaultRandom(),
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
   borough: text('borough'),
+  geometry: jsonb('geometry').$type<DistrictGeometry>(),
+  population: integer('population'),
+  populationAsOf: date('population_as_of', { mode: 'string' }),
+  explorationCadenceDays: integer('exploration_cadence_days').notNull().default(365),
+  version: integer('version').notNull().default(1),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
@@ -341,9 +356,53 @@ export const addresses = pgTable(
     districtId: uuid('district_id').references(() => districts.id),
     /** lower-case street (str. → straße), house number, postal code: one row per real address. */
     normalisedKey: text('normalised_key').notNull(),
+    /** WGS 84 point of the house, when known (geocoded by hand or by an import). */
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    // Deliverability facts (Zustellbarkeit). null = not known yet.
+    mailboxPresent: boolean('mailbox_present'),
+    /** The names written on the mailbox or doorbell, as seen. */
+    namesOnMailbox: text('names_on_mailbox'),
+    /** Shared accommodation (Gemeinschaftsunterkunft) with central mail distribution. */
+    sharedAccommodation: boolean('shared_accommodation'),
+    /** reliable | unreliable | undeliverable | unknown (see shared/contracts/addresses.ts). */
+    mailDelivery: text('mail_delivery').notNull().default('unknown'),
+    accessNotes: text('access_notes'),
+    lastCheckedAt: ts('last_checked_at'),
+    lastCheckedBy: uuid('last_checked_by').references(() => users.id),
+    /** exploration | casework | correspondence: where the last check came from. */
+    lastCheckedSource: text('last_checked_source'),
+    version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('addresses_normalised_key_uq').on(t.normalisedKey)],
+  (t) => [
+    uniqueIndex('addresses_normalised_key_uq').on(t.normalisedKey),
+    index('addresses_district_idx').on(t.districtId),
+    index('addresses_delivery_idx').on(t.mailDelivery),
+  ],
+);
+
+/**
+ * Every check of an address's deliverability facts, newest last: who, when, from which source
+ * (an exploration, casework, a returned letter) and the facts as recorded then.
+ */
+export const addressChecks = pgTable(
+  'address_checks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    addressId: uuid('address_id')
+      .notNull()
+      .references(() => addresses.id, { onDelete: 'cascade' }),
+    checkedAt: ts('checked_at').notNull(),
+    checkedBy: uuid('checked_by').references(() => users.id),
+    checkedByAgencyId: uuid('checked_by_agency_id').references(() => agencies.id),
+    source: text('source').notNull(),
+    /** The exploration or letter the check came from. */
+    sourceId: uuid('source_id'),
+    facts: jsonb('facts').$type<Record<string, unknown>>().notNull(),
+    note: text('note'),
+  },
+  (t) => [index('address_checks_address_idx').on(t.addressId, t.checkedAt)],
 );
 
 /** Where a person lives or lived (kind residence / accommodation / postal), with dates. */
@@ -678,8 +737,7 @@ export const casePlanGoals = pgTable(
 /**
  * A step of a plan: one link of the chain of services (Leistungskette). Responsible agency (and
  * optionally a named colleague), a measure or a local resource, due date, status and result.
- * `resourceId` is the typed link to the social-space resource directory (no foreign key until
- * that table exists).
+ * `resourceId` links a service of the social-space resource directory ("Sprachcafé, dienstags").
  */
 export const casePlanSteps = pgTable(
   'case_plan_steps',
@@ -695,7 +753,7 @@ export const casePlanSteps = pgTable(
       .notNull()
       .references(() => agencies.id),
     responsibleUserId: uuid('responsible_user_id').references(() => users.id),
-    resourceId: uuid('resource_id'),
+    resourceId: uuid('resource_id').references(() => resourceServices.id),
     dueDate: date('due_date', { mode: 'string' }),
     status: text('status').notNull(),
     result: text('result'),
@@ -1158,5 +1216,248 @@ export const legalHandovers = pgTable(
   (t) => [
     index('legal_handovers_person_idx').on(t.personId, t.status),
     index('legal_handovers_status_due_idx').on(t.status, t.dueOn),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Social space (Sozialraum): staff per district, the resource directory (Open Referral HSDS 3
+// model), explorations (Sozialraumerkundungen)
+
+/** Staff assigned to a district (Sozialraumteam); a caseworker can work in several districts. */
+export const districtStaff = pgTable(
+  'district_staff',
+  {
+    districtId: uuid('district_id')
+      .notNull()
+      .references(() => districts.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    assignedAt: ts('assigned_at').notNull().defaultNow(),
+    assignedBy: uuid('assigned_by').references(() => users.id),
+  },
+  (t) => [uniqueIndex('district_staff_uq').on(t.districtId, t.userId), index('district_staff_user_idx').on(t.userId)],
+);
+
+/** The local category taxonomy of the directory (HSDS taxonomy_term): bakery, pharmacy, language café, … */
+export const resourceTaxonomyTerms = pgTable('resource_taxonomy_terms', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  description: text('description'),
+  parentId: uuid('parent_id'),
+  position: integer('position').notNull().default(0),
+});
+
+/** HSDS organization: who offers something (a bakery, a parish, a club, a counselling service). */
+export const resourceOrganizations = pgTable('resource_organizations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  alternateName: text('alternate_name'),
+  description: text('description'),
+  email: text('email'),
+  website: text('website'),
+  legalStatus: text('legal_status'),
+  version: integer('version').notNull().default(1),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/** HSDS location: where (a physical place linked to the address register, with a WGS 84 point). */
+export const resourceLocations = pgTable(
+  'resource_locations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => resourceOrganizations.id, { onDelete: 'cascade' }),
+    name: text('name'),
+    description: text('description'),
+    addressId: uuid('address_id').references(() => addresses.id),
+    districtId: uuid('district_id').references(() => districts.id),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    /** Step-free access, toilets, hearing loop … as free text (HSDS accessibility.description). */
+    accessibility: text('accessibility'),
+    transportation: text('transportation'),
+  },
+  (t) => [index('resource_locations_org_idx').on(t.organizationId), index('resource_locations_district_idx').on(t.districtId)],
+);
+
+/** A contact of a service; `public` false keeps it out of the open HSDS feed. */
+export type ResourceContact = {
+  id: string;
+  name: string | null;
+  title: string | null;
+  email: string | null;
+  phone: string | null;
+  public: boolean;
+};
+/** Opening hours as HSDS schedule: weekly, on the given days, from–to (local time Europe/Berlin). */
+export type ResourceSchedule = {
+  id: string;
+  byDay: string[];
+  opensAt: string | null;
+  closesAt: string | null;
+  description: string | null;
+};
+
+/**
+ * HSDS service: what is offered ("Sprachcafé, dienstags 16–18 Uhr"). This is the "resource" a
+ * case-plan step links to. `internalNote` (willingness to cooperate, whom to ask) is confidential
+ * and never leaves the authenticated API.
+ */
+export const resourceServices = pgTable(
+  'resource_services',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => resourceOrganizations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    alternateName: text('alternate_name'),
+    description: text('description'),
+    url: text('url'),
+    email: text('email'),
+    /** active | inactive | defunct | temporarily closed (HSDS service.status). */
+    status: text('status').notNull().default('active'),
+    /** Short notice, e.g. why and until when it is temporarily closed (HSDS alert). */
+    alert: text('alert'),
+    interpretationServices: text('interpretation_services'),
+    applicationProcess: text('application_process'),
+    feesDescription: text('fees_description'),
+    /** free | reduced | paid (our summary of the cost; HSDS carries the text). */
+    cost: text('cost'),
+    eligibilityDescription: text('eligibility_description'),
+    minimumAge: integer('minimum_age'),
+    maximumAge: integer('maximum_age'),
+    /** Taxonomy term codes (resource_taxonomy_terms.code). */
+    categories: text('categories').array().notNull().default(sql`'{}'::text[]`),
+    /** ISO 639-1 codes of languages spoken without an interpreter. */
+    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    contacts: jsonb('contacts').$type<ResourceContact[]>().notNull().default([]),
+    schedules: jsonb('schedules').$type<ResourceSchedule[]>().notNull().default([]),
+    internalNote: text('internal_note'),
+    /** When and by whom the entry was last verified (HSDS assured_date / assurer). */
+    verifiedOn: date('verified_on', { mode: 'string' }),
+    verifiedBy: uuid('verified_by').references(() => users.id),
+    createdBy: uuid('created_by').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('resource_services_org_idx').on(t.organizationId), index('resource_services_status_idx').on(t.status)],
+);
+
+/** HSDS service_at_location: a service offered at a location. */
+export const resourceServiceLocations = pgTable(
+  'resource_service_locations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => resourceServices.id, { onDelete: 'cascade' }),
+    locationId: uuid('location_id')
+      .notNull()
+      .references(() => resourceLocations.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    uniqueIndex('resource_service_locations_uq').on(t.serviceId, t.locationId),
+    index('resource_service_locations_location_idx').on(t.locationId),
+  ],
+);
+
+/** A participant of an exploration: a colleague (user) or someone from outside by name. */
+export type ExplorationParticipant = { userId: string | null; name: string; organisation: string | null };
+/** A stakeholder met on the walk: the baker, the priest, the caretaker — a role contact, not a client. */
+export type ExplorationStakeholder = { name: string; role: string | null; organisation: string | null; serviceId: string | null };
+
+/** A Sozialraumerkundung: a walk through a district and what it found. */
+export const explorations = pgTable(
+  'explorations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    districtId: uuid('district_id')
+      .notNull()
+      .references(() => districts.id),
+    exploredOn: date('explored_on', { mode: 'string' }).notNull(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    participants: jsonb('participants').$type<ExplorationParticipant[]>().notNull().default([]),
+    route: text('route'),
+    findings: text('findings'),
+    stakeholders: jsonb('stakeholders').$type<ExplorationStakeholder[]>().notNull().default([]),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('explorations_district_idx').on(t.districtId, t.exploredOn)],
+);
+
+/** Resources an exploration discovered or updated. */
+export const explorationResources = pgTable(
+  'exploration_resources',
+  {
+    explorationId: uuid('exploration_id')
+      .notNull()
+      .references(() => explorations.id, { onDelete: 'cascade' }),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => resourceServices.id, { onDelete: 'cascade' }),
+    /** discovered | updated */
+    change: text('change').notNull(),
+    note: text('note'),
+  },
+  (t) => [uniqueIndex('exploration_resources_uq').on(t.explorationId, t.serviceId)],
+);
+
+/** Addresses whose deliverability an exploration checked (the facts are in address_checks). */
+export const explorationAddresses = pgTable(
+  'exploration_addresses',
+  {
+    explorationId: uuid('exploration_id')
+      .notNull()
+      .references(() => explorations.id, { onDelete: 'cascade' }),
+    addressId: uuid('address_id')
+      .notNull()
+      .references(() => addresses.id),
+    checkId: uuid('check_id').references(() => addressChecks.id),
+  },
+  (t) => [uniqueIndex('exploration_addresses_uq').on(t.explorationId, t.addressId)],
+);
+
+/**
+ * A follow-up of an exploration: a task for an agency (optionally a named colleague) with a due
+ * date, shown in the task inbox beside the case tasks.
+ */
+export const explorationFollowUps = pgTable(
+  'exploration_follow_ups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    explorationId: uuid('exploration_id')
+      .notNull()
+      .references(() => explorations.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    description: text('description'),
+    assigneeAgencyId: uuid('assignee_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    assigneeUserId: uuid('assignee_user_id').references(() => users.id),
+    dueDate: date('due_date', { mode: 'string' }),
+    /** open | done */
+    status: text('status').notNull().default('open'),
+    completedAt: ts('completed_at'),
+    completedBy: uuid('completed_by').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('exploration_follow_ups_assignee_idx').on(t.assigneeAgencyId, t.status),
+    index('exploration_follow_ups_user_idx').on(t.assigneeUserId, t.status),
   ],
 );

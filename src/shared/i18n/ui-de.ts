@@ -10,6 +10,7 @@ import { legalDe } from './ui-de-legal';
 import { handoverDe } from './ui-de-handover';
 import { personMergeDe } from './ui-de-person-merge';
 import { ruleVersionsDe } from './ui-de-rule-versions';
+import { socialSpaceDe } from './ui-de-social-space';
 import { recordScopeDe } from './ui-de-record-scope';
 import { consentDe } from './ui-de-consent';
 
@@ -785,6 +786,7 @@ export const uiDe = {
   caseHeader: caseHeaderDe,
   personMerge: personMergeDe,
   ruleVersions: ruleVersionsDe,
+  socialSpace: socialSpaceDe,
   recordScope: recordScopeDe,
   consent: consentDe,
   privacy: privacyDe,

@@ -11,6 +11,7 @@ import { legalEn } from './ui-en-legal';
 import { handoverEn } from './ui-en-handover';
 import { personMergeEn } from './ui-en-person-merge';
 import { ruleVersionsEn } from './ui-en-rule-versions';
+import { socialSpaceEn } from './ui-en-social-space';
 import { recordScopeEn } from './ui-en-record-scope';
 import { consentEn } from './ui-en-consent';
 
@@ -776,6 +777,7 @@ export const uiEn: UiResources = {
   caseHeader: caseHeaderEn,
   personMerge: personMergeEn,
   ruleVersions: ruleVersionsEn,
+  socialSpace: socialSpaceEn,
   recordScope: recordScopeEn,
   consent: consentEn,
   privacy: privacyEn,

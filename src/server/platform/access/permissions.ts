@@ -29,10 +29,20 @@ export const permissions = [
   'legal_hold.manage',
   // Legal-domain rules (issue 6): preview and apply a rule version to everybody.
   'legal_rules.manage',
+  // Social space (issue 7): districts, the map, the resource directory, explorations, the address register.
+  'social_space.read',
+  'resource.write',
+  'resource.manage',
+  'exploration.read',
+  'exploration.write',
+  'address.read',
+  'address.write',
+  'district.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const everyone: Permission[] = ['workspace.read', 'agency.read'];
+/** Districts, aggregated statistics, the map and the resource directory hold no social data of a person. */
+const everyone: Permission[] = ['workspace.read', 'agency.read', 'social_space.read'];
 /** Case content: only the staff who work with people see them; configuration and oversight roles do not. */
 const caseWork: Permission[] = [
   'person.read',
@@ -44,6 +54,11 @@ const caseWork: Permission[] = [
   'transfer.read',
   'transfer.write',
   'break_glass.request',
+  'resource.write',
+  'exploration.read',
+  'exploration.write',
+  'address.read',
+  'address.write',
 ];
 
 /**
@@ -53,8 +68,16 @@ const caseWork: Permission[] = [
 export const permissionsByRole: Record<Role, readonly Permission[]> = {
   caseworker: [...everyone, ...caseWork],
   /** Team leads also see their team's workload and reassign cases. */
-  team_lead: [...everyone, ...caseWork, 'case.manage', 'break_glass.review', 'legal_hold.manage'],
-  agency_admin: [...everyone, 'agency.manage', 'user.read', 'user.manage', 'user.create'],
+  team_lead: [
+    ...everyone,
+    ...caseWork,
+    'case.manage',
+    'break_glass.review',
+    'legal_hold.manage',
+    'resource.manage',
+    'district.manage',
+  ],
+  agency_admin: [...everyone, 'agency.manage', 'user.read', 'user.manage', 'user.create', 'district.manage'],
   /**
    * The data protection officer controls: audit log, transfer log (ids and norms, no names), the
    * break-glass review, "who saw my data" reports, retention runs and legal holds.
@@ -81,6 +104,8 @@ export const permissionsByRole: Record<Role, readonly Permission[]> = {
     'retention.read',
     'retention.manage',
     'legal_rules.manage',
+    'resource.manage',
+    'district.manage',
   ],
 };
 
