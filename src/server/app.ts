@@ -35,6 +35,12 @@ import { peopleRoutes } from './modules/people/people.routes';
 import { caseRoutes } from './modules/cases/cases.routes';
 import { legalRoutes } from './modules/legal/legal.routes';
 import { workspaceRoutes } from './modules/workspace/workspace.routes';
+import { districtRoutes } from './modules/social-space/districts.routes';
+import { socialSpaceMapRoutes } from './modules/social-space/social-space-map.routes';
+import { addressRoutes } from './modules/social-space/addresses.routes';
+import { explorationRoutes } from './modules/social-space/explorations.routes';
+import { resourceRoutes } from './modules/social-space/resources.routes';
+import { hsdsRoutes } from './modules/social-space/hsds.routes';
 import { registerPolicies } from './modules/policies';
 
 export type BuildAppOptions = {
@@ -92,7 +98,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     transform: jsonSchemaTransform,
   });
 
-  const headers = securityHeaders({ secure: config.cookieSecure });
+  const headers = securityHeaders({ secure: config.cookieSecure, mapTileUrl: config.mapTileUrl });
   // onSend runs for every reply, errors and 404s included. Social data must never sit in a
   // browser or proxy cache, hence no-store on the whole API.
   app.addHook('onSend', (req, reply, payload, done) => {
@@ -127,6 +133,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(breakGlassRoutes(deps));
   await app.register(privacyReportRoutes(deps));
   await app.register(retentionRoutes(deps));
+  await app.register(districtRoutes(deps));
+  await app.register(socialSpaceMapRoutes(deps));
+  await app.register(addressRoutes(deps));
+  await app.register(explorationRoutes(deps));
+  await app.register(resourceRoutes(deps));
+  await app.register(hsdsRoutes(deps));
 
   const clientDir = options.clientDir ?? defaultClientDir;
   const clientBuilt = fs.existsSync(path.join(clientDir, 'index.html'));

@@ -31,6 +31,14 @@ const envSchema = z
       .min(0)
       .max(24 * 366)
       .optional(),
+    /** Tile server URL template for the social-space map ({z}/{x}/{y}); unset = no tiles, a plain background. */
+    LOTSE_MAP_TILE_URL: z
+      .string()
+      .regex(/^https:\/\/\S+$/, 'must be an https:// URL template with {z}, {x} and {y}')
+      .refine((u) => ['{z}', '{x}', '{y}'].every((p) => u.includes(p)), 'must contain {z}, {x} and {y}')
+      .optional(),
+    /** The attribution the tile server requires (e.g. "© OpenStreetMap-Mitwirkende"). */
+    LOTSE_MAP_TILE_ATTRIBUTION: z.string().min(1).max(300).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.LOTSE_SEED === 'demo') {
@@ -69,6 +77,9 @@ export type Config = {
   version: string;
   /** Hours between scheduled purge runs; 0 = no schedule. */
   purgeIntervalHours: number;
+  /** Tile server of the social-space map; null = no tiles (plain background with the outlines). */
+  mapTileUrl: string | null;
+  mapTileAttribution: string | null;
 };
 
 export class ConfigError extends Error {}
@@ -104,5 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     version: process.env.npm_package_version ?? '0.1.0',
     purgeIntervalHours: e.LOTSE_PURGE_INTERVAL_HOURS ?? (e.NODE_ENV === 'test' ? 0 : 24),
+    mapTileUrl: e.LOTSE_MAP_TILE_URL ?? null,
+    mapTileAttribution: e.LOTSE_MAP_TILE_ATTRIBUTION ?? null,
   };
 }

@@ -148,8 +148,9 @@ describe('route inventory and deny by default', () => {
   });
 
   it('keeps the role → permission table as decided (a change here must be deliberate)', () => {
-    const base = ['workspace.read', 'agency.read'];
-    const admin = [...base, 'agency.manage', 'user.read', 'user.manage', 'user.create'];
+    // Districts, aggregated statistics, the map and the resource directory: every role.
+    const base = ['workspace.read', 'agency.read', 'social_space.read'];
+    const admin = [...base, 'agency.manage', 'user.read', 'user.manage', 'user.create', 'district.manage'];
     const caseWork = [
       'person.read',
       'person.write',
@@ -160,11 +161,25 @@ describe('route inventory and deny by default', () => {
       'transfer.read',
       'transfer.write',
       'break_glass.request',
+      'resource.write',
+      'exploration.read',
+      'exploration.write',
+      'address.read',
+      'address.write',
     ];
     expect(Object.fromEntries(Object.entries(permissionsByRole).map(([r, p]) => [r, [...p].sort()]))).toEqual({
       caseworker: [...base, ...caseWork].sort(),
       // Team leads also see their team's workload and reassign cases, review emergency access, place legal holds.
-      team_lead: [...base, ...caseWork, 'case.manage', 'break_glass.review', 'legal_hold.manage'].sort(),
+      // Team leads also curate the resource directory (HSDS import, delete) and assign staff to districts.
+      team_lead: [
+        ...base,
+        ...caseWork,
+        'case.manage',
+        'break_glass.review',
+        'legal_hold.manage',
+        'resource.manage',
+        'district.manage',
+      ].sort(),
       agency_admin: [...admin].sort(),
       data_protection_officer: [
         ...base,
@@ -183,6 +198,7 @@ describe('route inventory and deny by default', () => {
         'retention.read',
         'retention.manage',
         'legal_rules.manage',
+        'resource.manage',
       ].sort(),
     });
     // Every permission is needed by some route, and every permission route names a known permission.
@@ -549,6 +565,55 @@ describe('route inventory and deny by default', () => {
         'POST /api/v1/notifications/:id/read': { url: `/api/v1/notifications/${RANDOM_UUID}/read`, allowed: 404 },
         'GET /api/v1/audit/events': { url: '/api/v1/audit/events?pageSize=1', allowed: 200 },
         'GET /api/v1/audit/verify': { url: '/api/v1/audit/verify', allowed: 200 },
+        // Social space: districts, staff assignment, outline import, the map.
+        'GET /api/v1/districts': { url: '/api/v1/districts', allowed: 200 },
+        'GET /api/v1/districts/:id': { url: `/api/v1/districts/${RANDOM_UUID}`, allowed: 404 },
+        'PATCH /api/v1/districts/:id': {
+          url: `/api/v1/districts/${RANDOM_UUID}`,
+          body: { explorationCadenceDays: 'x' },
+          allowed: 400,
+        },
+        'GET /api/v1/districts/:id/staff': { url: `/api/v1/districts/${RANDOM_UUID}/staff`, allowed: 404 },
+        'PUT /api/v1/districts/:id/staff/:userId': {
+          url: `/api/v1/districts/${RANDOM_UUID}/staff/${RANDOM_UUID}`,
+          allowed: 404,
+        },
+        'DELETE /api/v1/districts/:id/staff/:userId': {
+          url: `/api/v1/districts/${RANDOM_UUID}/staff/${RANDOM_UUID}`,
+          allowed: 404,
+        },
+        'POST /api/v1/districts/outlines': { url: '/api/v1/districts/outlines', body: {}, allowed: 400 },
+        'GET /api/v1/social-space/map': { url: '/api/v1/social-space/map', allowed: 200 },
+        // Social space: explorations, follow-ups, the address register.
+        'GET /api/v1/explorations/overview': { url: '/api/v1/explorations/overview', allowed: 200 },
+        'GET /api/v1/explorations': { url: '/api/v1/explorations', allowed: 200 },
+        'GET /api/v1/explorations/:id': { url: `/api/v1/explorations/${RANDOM_UUID}`, allowed: 404 },
+        'POST /api/v1/explorations': { url: '/api/v1/explorations', body: {}, allowed: 400 },
+        'PATCH /api/v1/explorations/:id': {
+          url: `/api/v1/explorations/${RANDOM_UUID}`,
+          body: { route: 7 },
+          allowed: 400,
+        },
+        'GET /api/v1/exploration-follow-ups': { url: '/api/v1/exploration-follow-ups', allowed: 200 },
+        'PATCH /api/v1/exploration-follow-ups/:id': {
+          url: `/api/v1/exploration-follow-ups/${RANDOM_UUID}`,
+          body: { status: 'x' },
+          allowed: 400,
+        },
+        'GET /api/v1/addresses': { url: '/api/v1/addresses', allowed: 200 },
+        'GET /api/v1/addresses/:id': { url: `/api/v1/addresses/${RANDOM_UUID}`, allowed: 404 },
+        'POST /api/v1/addresses': { url: '/api/v1/addresses', body: {}, allowed: 400 },
+        'PATCH /api/v1/addresses/:id': { url: `/api/v1/addresses/${RANDOM_UUID}`, body: { facts: 1 }, allowed: 400 },
+        // Social space: the resource directory and its HSDS exchange.
+        'GET /api/v1/resource-taxonomy': { url: '/api/v1/resource-taxonomy', allowed: 200 },
+        'GET /api/v1/resources': { url: '/api/v1/resources', allowed: 200 },
+        'GET /api/v1/resources/export': { url: '/api/v1/resources/export', allowed: 200 },
+        'POST /api/v1/resources/import': { url: '/api/v1/resources/import?dryRun=true', body: {}, allowed: 400 },
+        'GET /api/v1/resources/:id': { url: `/api/v1/resources/${RANDOM_UUID}`, allowed: 404 },
+        'POST /api/v1/resources': { url: '/api/v1/resources', body: {}, allowed: 400 },
+        'PATCH /api/v1/resources/:id': { url: `/api/v1/resources/${RANDOM_UUID}`, body: {}, allowed: 400 },
+        'POST /api/v1/resources/:id/verify': { url: `/api/v1/resources/${RANDOM_UUID}/verify`, body: {}, allowed: 404 },
+        'DELETE /api/v1/resources/:id': { url: `/api/v1/resources/${RANDOM_UUID}`, allowed: 404 },
       };
       const r = requests[key];
       if (!r) throw new Error(`no matrix probe for ${key}: add one`);

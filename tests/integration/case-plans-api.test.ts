@@ -63,7 +63,8 @@ type Problem = { code: string; status: number; detail?: string; errors?: { path:
 
 const START = new Date('2040-05-04T09:00:00Z'); // today: 2040-05-04 in Europe/Berlin
 const RANDOM_UUID = '3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b';
-const RESOURCE_ID = '7d1e6a52-3c0b-4f7e-9a8d-2b5c4e6f8a10';
+/** A real entry of the resource directory (created in beforeAll): steps may only link existing ones. */
+let RESOURCE_ID = '';
 // Texts of plans that must never appear in an audit row or a timeline entry.
 const SECRET_WORDS = ['Bäcker', 'Berufssprachkurs', 'Kinderbetreuung', 'Arbeit und Sprache'];
 
@@ -264,6 +265,12 @@ describe('case plans (integration plan, Kooperationsplan, Hilfeplan)', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     personId = res.json<{ id: string }>().id;
+    const resource = await t.request('POST', '/api/v1/resources', {
+      session: soz,
+      body: { organization: { name: 'VHS Mülheim' }, name: 'Berufssprachkurs B2', categories: ['language_course'] },
+    });
+    expect(resource.statusCode, resource.body).toBe(201);
+    RESOURCE_ID = resource.json<{ id: string }>().id;
   });
   afterAll(async () => t.close());
 

@@ -222,6 +222,25 @@ const NOT_IN_MATRIX: Record<string, string> = {
   'PUT /api/v1/retention/policies/:recordClass': 'configuration (no record)',
   'POST /api/v1/legal-holds/:id/release': 'legal hold record (retention-api)',
   'GET /*': 'static client',
+  // Social space (issue 7): no social data of a person; their own tests hold the rules.
+  'GET /api/v1/districts/:id': 'district with aggregated, suppressed counts (districts-api)',
+  'PATCH /api/v1/districts/:id': 'configuration (districts-api)',
+  'GET /api/v1/districts/:id/staff': 'staff of a district (districts-api)',
+  'PUT /api/v1/districts/:id/staff/:userId': 'staff assignment, own agency only (districts-api)',
+  'DELETE /api/v1/districts/:id/staff/:userId': 'staff assignment, own agency only (districts-api)',
+  'GET /api/v1/explorations/:id': 'exploration protocol, no client data (explorations-api)',
+  'PATCH /api/v1/explorations/:id': 'exploration protocol of the recording agency (explorations-api)',
+  'PATCH /api/v1/exploration-follow-ups/:id': 'follow-up of the assignee agency (explorations-api)',
+  'GET /api/v1/addresses/:id':
+    "address facts incl. names on the mailbox; a client's bare address only with the contact category (addresses-api)",
+  'PATCH /api/v1/addresses/:id': 'address facts (addresses-api)',
+  'GET /api/v1/resources/:id': 'resource directory, not personal (resources-api)',
+  'PATCH /api/v1/resources/:id': 'resource directory (resources-api)',
+  'POST /api/v1/resources/:id/verify': 'resource directory (resources-api)',
+  'DELETE /api/v1/resources/:id': 'resource directory (resources-api)',
+  'GET /api/v1/hsds/services/:id': 'open HSDS feed, public fields only (hsds-api)',
+  'GET /api/v1/hsds/organizations/:id': 'open HSDS feed, public fields only (hsds-api)',
+  'GET /api/v1/hsds/service_at_locations/:id': 'open HSDS feed, public fields only (hsds-api)',
 };
 
 /**

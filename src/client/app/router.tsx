@@ -46,6 +46,42 @@ const HouseholdPage = lazy(() =>
 const PersonMergePage = lazy(() =>
   import('../features/people/person-merge-page').then((m) => ({ default: m.PersonMergePage })),
 );
+const SocialSpaceMapPage = lazy(() =>
+  import('../features/social-space/map-page').then((m) => ({ default: m.SocialSpaceMapPage })),
+);
+const DistrictsListPage = lazy(() =>
+  import('../features/social-space/districts-list-page').then((m) => ({ default: m.DistrictsListPage })),
+);
+const DistrictDetailPage = lazy(() =>
+  import('../features/social-space/districts-detail-page').then((m) => ({ default: m.DistrictDetailPage })),
+);
+const ExplorationOverviewPage = lazy(() =>
+  import('../features/social-space/exploration-overview-page').then((m) => ({ default: m.ExplorationOverviewPage })),
+);
+const ExplorationFormPage = lazy(() =>
+  import('../features/social-space/exploration-form-page').then((m) => ({ default: m.ExplorationFormPage })),
+);
+const ExplorationDetailPage = lazy(() =>
+  import('../features/social-space/exploration-detail-page').then((m) => ({ default: m.ExplorationDetailPage })),
+);
+const AddressListPage = lazy(() =>
+  import('../features/social-space/address-list-page').then((m) => ({ default: m.AddressListPage })),
+);
+const AddressDetailPage = lazy(() =>
+  import('../features/social-space/address-detail-page').then((m) => ({ default: m.AddressDetailPage })),
+);
+const ResourceListPage = lazy(() =>
+  import('../features/social-space/resource-list-page').then((m) => ({ default: m.ResourceListPage })),
+);
+const ResourceDetailPage = lazy(() =>
+  import('../features/social-space/resource-detail-page').then((m) => ({ default: m.ResourceDetailPage })),
+);
+const ResourceFormPage = lazy(() =>
+  import('../features/social-space/resource-form-page').then((m) => ({ default: m.ResourceFormPage })),
+);
+const HsdsExchangePage = lazy(() =>
+  import('../features/social-space/hsds-exchange-page').then((m) => ({ default: m.HsdsExchangePage })),
+);
 const CaseListPage = lazy(() => import('../features/cases/case-list-page').then((m) => ({ default: m.CaseListPage })));
 const CaseCreatePage = lazy(() =>
   import('../features/cases/case-create-page').then((m) => ({ default: m.CaseCreatePage })),
@@ -58,9 +94,7 @@ const AssessmentPage = lazy(() =>
 );
 const CasePlanPage = lazy(() => import('../features/cases/case-plan-page').then((m) => ({ default: m.CasePlanPage })));
 const WorkloadPage = lazy(() => import('../features/cases/workload-page').then((m) => ({ default: m.WorkloadPage })));
-const TaskInboxPage = lazy(() =>
-  import('../features/cases/task-inbox-page').then((m) => ({ default: m.TaskInboxPage })),
-);
+const TaskInboxRoute = lazy(() => import('./composed/task-inbox-route').then((m) => ({ default: m.TaskInboxRoute })));
 const CaseConferencePage = lazy(() =>
   import('../features/cases/case-conference-page').then((m) => ({ default: m.CaseConferencePage })),
 );
@@ -125,11 +159,24 @@ export function createAppRouter() {
             { path: `${paths.people}/:id`, element: guarded('person.read', <PersonDetailPage />) },
             { path: paths.personMerge(':id', ':otherId'), element: guarded('person.write', <PersonMergePage />) },
             { path: paths.household(':id'), element: guarded('person.read', <HouseholdPage />) },
+            { path: paths.socialSpaceMap, element: guarded('social_space.read', <SocialSpaceMapPage />) },
+            { path: paths.districts, element: guarded('social_space.read', <DistrictsListPage />) },
+            { path: paths.district(':id'), element: guarded('social_space.read', <DistrictDetailPage />) },
+            { path: paths.resources, element: guarded('social_space.read', <ResourceListPage />) },
+            { path: paths.resourceNew, element: guarded('resource.write', <ResourceFormPage />) },
+            { path: paths.resourceImport, element: guarded('social_space.read', <HsdsExchangePage />) },
+            { path: paths.resource(':id'), element: guarded('social_space.read', <ResourceDetailPage />) },
+            { path: `${paths.resource(':id')}/bearbeiten`, element: guarded('resource.write', <ResourceFormPage />) },
+            { path: paths.explorations, element: guarded('exploration.read', <ExplorationOverviewPage />) },
+            { path: paths.explorationNew, element: guarded('exploration.write', <ExplorationFormPage />) },
+            { path: paths.exploration(':id'), element: guarded('exploration.read', <ExplorationDetailPage />) },
+            { path: paths.addresses, element: guarded('address.read', <AddressListPage />) },
+            { path: paths.address(':id'), element: guarded('address.read', <AddressDetailPage />) },
             { path: paths.cases, element: guarded('case.read', <CaseListPage />) },
             { path: `${paths.cases}/neu`, element: guarded('case.write', <CaseCreatePage />) },
             { path: paths.caseWorkload, element: guarded('case.manage', <WorkloadPage />) },
             { path: paths.appointments, element: guarded('case.read', <AppointmentsPage />) },
-            { path: paths.tasks, element: guarded('case.read', <TaskInboxPage />) },
+            { path: paths.tasks, element: guarded('case.read', <TaskInboxRoute />) },
             {
               path: paths.caseConference(':id', ':conferenceId'),
               element: guarded('case.read', <CaseConferencePage />),

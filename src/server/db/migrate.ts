@@ -4,6 +4,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { ensureDataProtectionDefaults } from '../modules/data-protection/defaults';
+import { ensureSocialSpaceDefaults } from '../modules/social-space/social-space-defaults';
 import { migrationsFolder, type Database } from './client';
 
 /** Arbitrary constant: serialises migrations of several app processes starting at once. */
@@ -17,11 +18,13 @@ export async function migrateDatabase(database: Database): Promise<void> {
   if (database.kind === 'pglite') {
     await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
     await ensureDataProtectionDefaults(database.db);
+    await ensureSocialSpaceDefaults(database.db);
     return;
   }
   await database.db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
     await migratePg(tx as unknown as NodePgDatabase, { migrationsFolder });
     await ensureDataProtectionDefaults(tx);
+    await ensureSocialSpaceDefaults(tx);
   });
 }

@@ -28,9 +28,10 @@ export const municipality = pgTable('municipality', {
 });
 
 /** A GeoJSON geometry in WGS 84 (RFC 7946): a district's outline is a Polygon or MultiPolygon. */
+type LonLat = [longitude: number, latitude: number];
 export type DistrictGeometry =
-  | { type: 'Polygon'; coordinates: number[][][] }
-  | { type: 'MultiPolygon'; coordinates: number[][][][] };
+  | { type: 'Polygon'; coordinates: LonLat[][] }
+  | { type: 'MultiPolygon'; coordinates: LonLat[][][] };
 
 /**
  * Districts (Stadtteile / Sozialräume): the steering unit of the social-space work. The outline is

@@ -2,6 +2,7 @@ import { count } from 'drizzle-orm';
 import type { AgencyKind, Role } from '../../shared/contracts/common';
 import { hashPassword } from '../platform/auth/password';
 import type { Db } from './client';
+import { demoDistrict } from './seed-demo-districts';
 import { agencies, districts, municipality, teams, users, type AgencyContact, type LegalBasis } from './schema';
 
 export const DEMO_PASSWORD = 'lotse-demo';
@@ -334,11 +335,17 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
     await tx
       .insert(districts)
       .values(
-        MUELHEIM_DISTRICTS.map((d, i) => ({
-          code: `MH-${String(i + 1).padStart(2, '0')}`,
-          name: d.name,
-          borough: d.borough,
-        })),
+        MUELHEIM_DISTRICTS.map((d, i) => {
+          const demo = demoDistrict(d.name);
+          return {
+            code: `MH-${String(i + 1).padStart(2, '0')}`,
+            name: d.name,
+            borough: d.borough,
+            geometry: demo?.geometry ?? null,
+            population: demo?.population ?? null,
+            populationAsOf: demo?.populationAsOf ?? null,
+          };
+        }),
       );
     const agencyIds = new Map<string, string>();
     const teamIds = new Map<string, string>();

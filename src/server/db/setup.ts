@@ -6,6 +6,8 @@ import { migrateDatabase } from './migrate';
 import { isSeeded, seedDemo } from './seed-demo';
 import { hasCases, seedDemoCases } from './seed-demo-cases';
 import { hasPeople, seedDemoPeople } from './seed-demo-people';
+import { hasResources, seedDemoResources } from './seed-demo-resources';
+import { hasExplorations, seedDemoExplorations } from './seed-demo-explorations';
 
 /**
  * The demo municipality, each part only into a database that holds none of it yet: agencies and
@@ -14,7 +16,9 @@ import { hasPeople, seedDemoPeople } from './seed-demo-people';
 export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
   if (!(await isSeeded(db))) await seedDemo(db, now);
   if (!(await hasPeople(db))) await seedDemoPeople(db, { now });
+  if (!(await hasResources(db))) await seedDemoResources(db, { now });
   if (!(await hasCases(db))) await seedDemoCases(db, { now });
+  if (!(await hasExplorations(db))) await seedDemoExplorations(db, { now });
 }
 
 /**

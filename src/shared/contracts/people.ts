@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { personAccessSchema } from './data-protection';
+import { addressDeliverySummarySchema } from './addresses';
 import { pageInfoSchema } from './common';
 
 /**
@@ -226,6 +227,11 @@ export const personSchema = z.object({
       validUntil: z.string().nullable(),
       /** validUntil is empty or not before today. */
       current: z.boolean(),
+      /**
+       * What the address register knows about delivery at this address (social space); absent
+       * while the address was never checked.
+       */
+      delivery: addressDeliverySummarySchema.optional(),
     }),
   ),
   /** Household memberships (current and past), from the households module. */

@@ -11,6 +11,9 @@ import { handoverDe } from './ui-de-handover';
 import { personMergeDe } from './ui-de-person-merge';
 import { ruleVersionsDe } from './ui-de-rule-versions';
 import { socialSpaceDe } from './ui-de-social-space';
+import { explorationsDe } from './ui-de-explorations';
+import { districtsDe } from './ui-de-districts';
+import { resourcesDe } from './ui-de-resources';
 import { recordScopeDe } from './ui-de-record-scope';
 import { consentDe } from './ui-de-consent';
 
@@ -787,6 +790,9 @@ export const uiDe = {
   personMerge: personMergeDe,
   ruleVersions: ruleVersionsDe,
   socialSpace: socialSpaceDe,
+  explorations: explorationsDe,
+  districts: districtsDe,
+  resources: resourcesDe,
   recordScope: recordScopeDe,
   consent: consentDe,
   privacy: privacyDe,

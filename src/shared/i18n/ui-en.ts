@@ -12,6 +12,9 @@ import { handoverEn } from './ui-en-handover';
 import { personMergeEn } from './ui-en-person-merge';
 import { ruleVersionsEn } from './ui-en-rule-versions';
 import { socialSpaceEn } from './ui-en-social-space';
+import { explorationsEn } from './ui-en-explorations';
+import { districtsEn } from './ui-en-districts';
+import { resourcesEn } from './ui-en-resources';
 import { recordScopeEn } from './ui-en-record-scope';
 import { consentEn } from './ui-en-consent';
 
@@ -778,6 +781,9 @@ export const uiEn: UiResources = {
   personMerge: personMergeEn,
   ruleVersions: ruleVersionsEn,
   socialSpace: socialSpaceEn,
+  explorations: explorationsEn,
+  districts: districtsEn,
+  resources: resourcesEn,
   recordScope: recordScopeEn,
   consent: consentEn,
   privacy: privacyEn,

@@ -24,6 +24,7 @@ import { ErrorSummary } from '../../components/ui/error-summary';
 import { SelectField, TextAreaField, TextField } from '../../components/ui/form-field';
 import { errorMessage, isApiError } from '../../lib/errors';
 import { useFormSummary } from '../../lib/use-form-summary';
+import { CasePlanResourcePicker } from './case-plan-resource-picker';
 import { inUiLanguage, ruleErrors } from './case-format';
 import { formatPlanDate, goalStatusLabel, planToday, stepStatusLabel } from './case-plan-format';
 import { casePlanChanged, casePlanQuery, casePlansApi } from './case-plans-api';
@@ -48,7 +49,7 @@ type StepForm = {
   dueDate: string;
   status: StepStatus;
   result: string;
-  /** The linked resource of the resource directory (kept as it is; no picker until the directory exists). */
+  /** The linked entry of the resource directory ('' = none), chosen with CasePlanResourcePicker. */
   resourceId: string;
 };
 type EditorValues = { title: string; agreedOn: string; reviewDate: string; goals: GoalForm[]; steps: StepForm[] };
@@ -277,7 +278,12 @@ function StepFields({
         error={errors?.result?.message}
         registration={form.register(`${base}.result`)}
       />
-      {resourceId ? <p className="kern-body kern-body--small">{t('casePlans.read.resourceLinked')}</p> : null}
+      <CasePlanResourcePicker
+        id={summary.id(`${base}.resource`)}
+        value={resourceId}
+        onChange={(id) => form.setValue(`${base}.resourceId`, id, { shouldDirty: true })}
+        error={(errors as { resource?: { message?: string } } | undefined)?.resource?.message}
+      />
     </>
   );
 }

@@ -21,6 +21,7 @@ import { isApiError } from '../../lib/errors';
 import { useFormSummary } from '../../lib/use-form-summary';
 import { formatPlanDate, goalStatusLabel, stepStatusLabel } from './case-plan-format';
 import { casePlanChanged, casePlanQuery, casePlansApi } from './case-plans-api';
+import { ResourceLinkName } from './case-plan-resource-picker';
 
 type ProgressValues = { status: StepStatus; result: string };
 const PROGRESS_FIELDS = ['status', 'result'] as const;
@@ -188,7 +189,11 @@ export function PlanReadView({ plan, onMessage }: { plan: Plan; onMessage: (mess
                       : []),
                   ]}
                 />
-                {s.resource ? <p className="kern-body kern-body--small">{t('casePlans.read.resourceLinked')}</p> : null}
+                {s.resource ? (
+                  <p className="kern-body kern-body--small">
+                    {t('casePlans.read.resourceLinked')}: <ResourceLinkName id={s.resource.id} />
+                  </p>
+                ) : null}
                 {s.canRecordProgress ? (
                   <div>
                     <Button

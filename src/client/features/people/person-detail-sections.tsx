@@ -7,6 +7,7 @@ import { DescriptionList } from '../../components/ui/description-list';
 import { EmptyState } from '../../components/ui/empty-state';
 import { formatDateTime } from '../../lib/format';
 import { languageLabel } from './language-names';
+import { PersonAddressDelivery } from './person-address-delivery';
 import { countryList, countryName, formatDateOfBirth, formatIsoDate } from './people-format';
 import { GERMAN_SKILLS } from './person-form-schema';
 import { EditLink, SectionCard } from '../../components/ui/section-card';
@@ -293,6 +294,7 @@ function AddressList({ addresses }: { addresses: Person['addresses'] }) {
               {address.postalCode} {address.city}
             </p>
             {validity ? <p className="kern-body kern-body--small">{validity}</p> : null}
+            {address.current ? <PersonAddressDelivery address={address} /> : null}
           </li>
         );
       })}

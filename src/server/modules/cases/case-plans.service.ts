@@ -59,6 +59,7 @@ import {
   type StepEntry,
 } from './case-plans.repository';
 import { syncPlanReviewTask, type ReviewReminderChange } from './plan-review-reminders';
+import { resourceLinkProblem } from '../social-space/resources.service';
 
 type GoalInput = PlanUpdateRequest['goals'][number];
 type StepInput = PlanUpdateRequest['steps'][number];
@@ -181,16 +182,55 @@ async function assignmentProblems(
       steps.flatMap((s) => (s.responsibleUserId === null ? [] : [s.responsibleUserId])),
     ),
   ]);
-  return stepAssignmentProblems(steps, {
-    teamAgencyIds,
-    users,
-    previous: new Map(
-      previous.map((e) => [
-        e.step.id,
-        { responsibleAgencyId: e.step.responsibleAgencyId, responsibleUserId: e.step.responsibleUserId },
-      ]),
-    ),
-  });
+  return [
+    ...stepAssignmentProblems(steps, {
+      teamAgencyIds,
+      users,
+      previous: new Map(
+        previous.map((e) => [
+          e.step.id,
+          { responsibleAgencyId: e.step.responsibleAgencyId, responsibleUserId: e.step.responsibleUserId },
+        ]),
+      ),
+    }),
+    ...(await stepResourceProblems(db, steps, previous)),
+  ];
+}
+
+/**
+ * A step's resource must be an entry of the directory that is not defunct ("eingestellt"). A
+ * step that already linked an entry may keep it after the entry was set to defunct: the plan
+ * records what was agreed.
+ */
+async function stepResourceProblems(
+  db: Db,
+  steps: readonly StepInput[],
+  previous: readonly StepEntry[],
+): Promise<PlanProblem[]> {
+  const kept = new Map(previous.map((e) => [e.step.id, e.step.resourceId]));
+  const problems: PlanProblem[] = [];
+  for (const [i, s] of steps.entries()) {
+    if (!s.resource) continue;
+    const problem = await resourceLinkProblem(db, s.resource.id);
+    if (problem === null) continue;
+    if (problem === 'defunct' && s.id !== undefined && kept.get(s.id) === s.resource.id) continue;
+    problems.push({
+      code: 'unknown_id',
+      kind: 'input',
+      path: `steps.${i}.resource`,
+      message:
+        problem === 'missing'
+          ? fieldMessage(
+              'Diesen Eintrag gibt es im Ressourcenverzeichnis nicht (mehr). Bitte wählen Sie einen anderen.',
+              'This entry does not exist in the resource directory (any more). Please choose another one.',
+            )
+          : fieldMessage(
+              'Dieses Angebot ist eingestellt und kann nicht mehr verknüpft werden. Bitte wählen Sie ein anderes.',
+              'This service is defunct and can no longer be linked. Please choose another one.',
+            ),
+    });
+  }
+  return problems;
 }
 
 /**

@@ -1,3 +1,8 @@
+import {
+  hasDeliveryProblem,
+  mailDeliverySchema,
+  type AddressDeliverySummary,
+} from '../../../shared/contracts/addresses';
 import { cefrLevels, type Person, type PersonSummary } from '../../../shared/contracts/people';
 import { todayIn } from '../../../shared/domain/calendar-date';
 import type { DobPrecision } from '../../../shared/domain/people-matching/date-of-birth';
@@ -34,6 +39,21 @@ const isCurrent = (validUntil: string | null, today: string) => validUntil === n
 const byStartDesc = (a: string | null, b: string | null) =>
   a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? 1 : -1;
 
+/** The register's delivery facts of an address, once someone checked it (absent before). */
+function deliveryOf(a: PersonAddressEntry['address']): { delivery?: AddressDeliverySummary } {
+  if (a.lastCheckedAt === null && a.mailDelivery === 'unknown' && a.mailboxPresent === null) return {};
+  const mailDelivery = mailDeliverySchema.catch('unknown').parse(a.mailDelivery);
+  return {
+    delivery: {
+      mailDelivery,
+      mailboxPresent: a.mailboxPresent,
+      sharedAccommodation: a.sharedAccommodation,
+      lastCheckedAt: a.lastCheckedAt ? a.lastCheckedAt.toISOString() : null,
+      problem: hasDeliveryProblem({ mailDelivery, mailboxPresent: a.mailboxPresent }),
+    },
+  };
+}
+
 function presentAddresses(entries: readonly PersonAddressEntry[], today: string): Person['addresses'] {
   const shown = entries.map((e) => ({
     position: e.position,
@@ -48,6 +68,7 @@ function presentAddresses(entries: readonly PersonAddressEntry[], today: string)
       validFrom: e.validFrom,
       validUntil: e.validUntil,
       current: isCurrent(e.validUntil, today),
+      ...deliveryOf(e.address),
     },
   }));
   // Current addresses in the order the caseworker entered them; the history newest first.

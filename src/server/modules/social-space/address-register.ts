@@ -7,9 +7,20 @@
  * about an address itself — its district (Sozialraum) and deliverability facts such as a mailbox
  * and the names on it — to the same rows.
  */
-import { eq } from 'drizzle-orm';
+import { eq, isNotNull, sql } from 'drizzle-orm';
+import {
+  deliverabilityFactsSchema,
+  hasDeliveryProblem,
+  type AddressCheckSource,
+  type DeliverabilityFacts,
+  type GeoPoint,
+  type MailDelivery,
+} from '../../../shared/contracts/addresses';
+import { districtAt } from '../../../shared/domain/social-space/geo';
 import type { Db } from '../../db/client';
-import { addresses } from '../../db/schema';
+import { addressChecks, addresses, districts } from '../../db/schema';
+import { recordAudit, type AuditContext } from '../../platform/audit/audit-log';
+import { AppError, fieldMessage } from '../../platform/errors/app-error';
 
 /** What identifies an address as written on a form. */
 export type AddressParts = { street: string; houseNumber: string; postalCode: string; city: string };
@@ -79,4 +90,135 @@ export async function registerAddress(db: Db, a: AddressParts): Promise<string> 
     .limit(1);
   if (!existing) throw new Error('address register: row vanished between insert and select');
   return existing.id;
+}
+
+/** The register id of a normalised key, or null when the address is not registered. */
+export async function findAddressIdByKey(db: Db, normalisedKey: string): Promise<string | null> {
+  const [row] = await db
+    .select({ id: addresses.id })
+    .from(addresses)
+    .where(eq(addresses.normalisedKey, normalisedKey))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deliverability facts (issue 7)
+
+/** The district whose outline contains the point (null outside the city or without outlines). */
+export async function districtIdAt(db: Db, point: GeoPoint): Promise<string | null> {
+  const rows = await db
+    .select({ id: districts.id, geometry: districts.geometry })
+    .from(districts)
+    .where(isNotNull(districts.geometry));
+  return districtAt(rows, point)?.id ?? null;
+}
+
+/** The facts stored on an address row, in the shape of the contract. */
+export function factsOf(
+  row: Pick<AddressRow, 'mailboxPresent' | 'namesOnMailbox' | 'sharedAccommodation' | 'mailDelivery' | 'accessNotes'>,
+): DeliverabilityFacts {
+  return {
+    mailboxPresent: row.mailboxPresent,
+    namesOnMailbox: row.namesOnMailbox,
+    sharedAccommodation: row.sharedAccommodation,
+    mailDelivery: row.mailDelivery as MailDelivery,
+    accessNotes: row.accessNotes,
+  };
+}
+
+export type AddressCheckInput = {
+  addressId: string;
+  facts: DeliverabilityFacts;
+  source: AddressCheckSource;
+  /** The exploration or letter the check came from. */
+  sourceId: string | null;
+  note: string | null;
+  /** undefined: keep the point; null: remove it; a point: set it and the district it lies in. */
+  point?: GeoPoint | null;
+  /** When given: the version the caller saw (If-Match); another version fails with 412. */
+  expectedVersion?: number;
+};
+
+/**
+ * Records a check of an address's deliverability in the caller's transaction: the facts (and
+ * optionally the point with its district) replace those on the address (version + 1, last
+ * checked now by the actor from the source), a row goes to the check history, and the audit log
+ * notes it — the names on a mailbox are personal data. Used by casework (PATCH of an address),
+ * explorations, and the correspondence module when a letter comes back.
+ * Throws NOT_FOUND when the address does not exist.
+ */
+export async function recordAddressCheck(
+  tx: Db,
+  ctx: AuditContext,
+  input: AddressCheckInput,
+): Promise<{ checkId: string; version: number }> {
+  const [current] = await tx
+    .select({ id: addresses.id, version: addresses.version })
+    .from(addresses)
+    .where(eq(addresses.id, input.addressId))
+    .for('update');
+  if (!current) throw new AppError('NOT_FOUND');
+  if (input.expectedVersion !== undefined && current.version !== input.expectedVersion) {
+    throw new AppError('PRECONDITION_FAILED', {
+      fieldErrors: [
+        {
+          path: 'version',
+          message: fieldMessage(
+            `Die Angaben zur Anschrift wurden inzwischen geändert (jetzt Version ${current.version}). Bitte laden Sie die Seite neu und prüfen Sie sie.`,
+            `The address facts were changed in the meantime (now version ${current.version}). Please reload the page and check them.`,
+          ),
+        },
+      ],
+    });
+  }
+  const facts = deliverabilityFactsSchema.parse(input.facts);
+  const pointValues =
+    input.point === undefined
+      ? {}
+      : input.point === null
+        ? { latitude: null, longitude: null }
+        : {
+            latitude: input.point.latitude,
+            longitude: input.point.longitude,
+            districtId: await districtIdAt(tx, input.point),
+          };
+  const [updated] = await tx
+    .update(addresses)
+    .set({
+      ...facts,
+      ...pointValues,
+      lastCheckedAt: ctx.now,
+      lastCheckedBy: ctx.actor?.userId ?? null,
+      lastCheckedSource: input.source,
+      version: sql`${addresses.version} + 1`,
+    })
+    .where(eq(addresses.id, input.addressId))
+    .returning({ version: addresses.version });
+  const [check] = await tx
+    .insert(addressChecks)
+    .values({
+      addressId: input.addressId,
+      checkedAt: ctx.now,
+      checkedBy: ctx.actor?.userId ?? null,
+      checkedByAgencyId: ctx.actor?.agencyId ?? null,
+      source: input.source,
+      sourceId: input.sourceId,
+      facts,
+      note: input.note,
+    })
+    .returning({ id: addressChecks.id });
+  await recordAudit(tx, ctx, {
+    type: 'address.checked',
+    subjectType: 'address',
+    subjectId: input.addressId,
+    details: {
+      source: input.source,
+      sourceId: input.sourceId,
+      problem: hasDeliveryProblem(facts),
+      pointChanged: input.point !== undefined,
+      version: updated!.version,
+    },
+  });
+  return { checkId: check!.id, version: updated!.version };
 }

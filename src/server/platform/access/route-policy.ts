@@ -194,6 +194,50 @@ export const routePolicy: Readonly<Record<string, RouteRule>> = {
 
   'GET /api/v1/audit/events': allow('audit.read'),
   'GET /api/v1/audit/verify': allow('audit.verify'),
+
+  // Social space: districts, staff assignment, outline import, the map.
+  'GET /api/v1/districts': allow('social_space.read'),
+  'GET /api/v1/districts/:id': allow('social_space.read'),
+  'PATCH /api/v1/districts/:id': allow('district.manage'),
+  'GET /api/v1/districts/:id/staff': allow('social_space.read'),
+  'PUT /api/v1/districts/:id/staff/:userId': allow('district.manage'),
+  'DELETE /api/v1/districts/:id/staff/:userId': allow('district.manage'),
+  'POST /api/v1/districts/outlines': allow('district.manage'),
+  'GET /api/v1/social-space/map': allow('social_space.read'),
+
+  // Social space (issue 7): explorations (Sozialraumerkundungen), their follow-ups, the address register.
+  'GET /api/v1/explorations/overview': allow('exploration.read'),
+  'GET /api/v1/explorations': allow('exploration.read'),
+  'GET /api/v1/explorations/:id': allow('exploration.read'),
+  'POST /api/v1/explorations': allow('exploration.write'),
+  'PATCH /api/v1/explorations/:id': allow('exploration.write'),
+  'GET /api/v1/exploration-follow-ups': allow('exploration.read'),
+  'PATCH /api/v1/exploration-follow-ups/:id': allow('exploration.write'),
+  'GET /api/v1/addresses': allow('address.read'),
+  'GET /api/v1/addresses/:id': allow('address.read'),
+  'POST /api/v1/addresses': allow('address.write'),
+  'PATCH /api/v1/addresses/:id': allow('address.write'),
+
+  // Social space (issue 7): the resource directory (HSDS 3 model), HSDS exchange, the open HSDS API.
+  'GET /api/v1/resource-taxonomy': allow('social_space.read'),
+  'GET /api/v1/resources': allow('social_space.read'),
+  'GET /api/v1/resources/export': allow('social_space.read'),
+  'POST /api/v1/resources/import': allow('resource.manage'),
+  'GET /api/v1/resources/:id': allow('social_space.read'),
+  'POST /api/v1/resources': allow('resource.write'),
+  'PATCH /api/v1/resources/:id': allow('resource.write'),
+  'POST /api/v1/resources/:id/verify': allow('resource.write'),
+  'DELETE /api/v1/resources/:id': allow('resource.manage'),
+  // The open HSDS API: public by design (Open Referral); the presenter leaves out everything confidential.
+  'GET /api/v1/hsds/': { access: 'public' },
+  'GET /api/v1/hsds/services': { access: 'public' },
+  'GET /api/v1/hsds/services/:id': { access: 'public' },
+  'GET /api/v1/hsds/organizations': { access: 'public' },
+  'GET /api/v1/hsds/organizations/:id': { access: 'public' },
+  'GET /api/v1/hsds/taxonomies': { access: 'public' },
+  'GET /api/v1/hsds/taxonomy_terms': { access: 'public' },
+  'GET /api/v1/hsds/service_at_locations': { access: 'public' },
+  'GET /api/v1/hsds/service_at_locations/:id': { access: 'public' },
 };
 
 export function routeKey(method: string, url: string): string {

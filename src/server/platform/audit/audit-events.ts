@@ -274,6 +274,48 @@ export const auditEventDetails = {
     categories: z.array(z.string()),
   }),
   'agency.caseworker_scope_changed': z.object({ from: z.string(), to: z.string() }),
+  // --- social space: districts, staff, map (insert events below this line)
+  'district.updated': z.object({ fields: z.array(z.string()) }),
+  'district.staff_assigned': z.object({ userId: z.string(), agencyId: z.string() }),
+  'district.staff_removed': z.object({ userId: z.string(), agencyId: z.string() }),
+  'district.outlines_imported': z.object({ districts: z.array(z.string()) }),
+  // The map's layer of addresses with a delivery problem (facts of the address register, no names).
+  'social_space.map_addresses_viewed': z.object({ resultCount: z.number().int() }),
+  // --- social space: resource directory, HSDS import/export (insert events below this line)
+  // Resource events carry ids and counts only (the entry itself is not social data).
+  'resource.created': z.object({ organizationId: z.string(), newOrganization: z.boolean(), locationId: z.string().nullable() }),
+  'resource.updated': z.object({ fields: z.array(z.string()), version: z.number().int() }),
+  'resource.verified': z.object({ verifiedOn: z.string(), version: z.number().int() }),
+  'resource.deleted': z.object({ organizationId: z.string() }),
+  'resource.imported': z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
+  'resource.exported': z.object({ organizations: z.number().int(), services: z.number().int() }),
+  // --- social space: explorations, follow-ups, address register (insert events below this line)
+  // Address events carry no street or names: the subject id points at the register row.
+  'address.listed': z.object({ resultCount: z.number().int(), total: z.number().int(), problem: z.boolean() }),
+  'address.viewed': z.object({ checks: z.number().int() }),
+  'address.registered': z.object({ existing: z.boolean(), districtId: z.string().nullable() }),
+  'address.checked': z.object({
+    source: z.string(),
+    sourceId: z.string().nullable(),
+    problem: z.boolean(),
+    pointChanged: z.boolean(),
+    version: z.number().int(),
+  }),
+  'exploration.created': z.object({
+    districtId: z.string(),
+    exploredOn: z.string(),
+    resourcesDiscovered: z.number().int(),
+    resourcesUpdated: z.number().int(),
+    addressesChecked: z.number().int(),
+    followUps: z.number().int(),
+  }),
+  'exploration.viewed': z.object({ addresses: z.number().int() }),
+  'exploration.updated': z.object({ fields: z.array(z.string()), version: z.number().int() }),
+  'exploration_follow_up.updated': z.object({
+    followUpId: z.string(),
+    status: z.string(),
+    version: z.number().int(),
+  }),
 } as const;
 
 export type AuditEventType = keyof typeof auditEventDetails;

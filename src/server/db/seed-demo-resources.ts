@@ -1,0 +1,732 @@
+/**
+ * Demo entries of the resource directory (synthetic, plausible for Mülheim an der Ruhr): shops,
+ * doctors, parishes and mosque communities, clubs, counselling services, Kitas, employers. Points
+ * lie inside their district's outline (when outlines are seeded); otherwise the district is set by
+ * name. A few are temporarily closed, a few have not been verified for a long time.
+ */
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { ResourceInput } from '../../shared/contracts/resources';
+import { todayIn } from '../../shared/domain/calendar-date';
+import { boundingBox, type Geometry } from '../../shared/domain/social-space/geo';
+import { createResourceInTx } from '../modules/social-space/resources.service';
+import { hasAnyResource } from '../modules/social-space/resources.repository';
+import type { Db } from './client';
+import { districts, resourceLocations, resourceServiceLocations, resourceServices } from './schema';
+
+type DemoEntry = {
+  name: string;
+  org: string;
+  district: string;
+  street: string;
+  no: string;
+  postalCode: string;
+  categories: string[];
+  description: string;
+  languages?: string[];
+  hours?: { days: string[]; from: string; to: string; note?: string }[];
+  cost?: 'free' | 'reduced' | 'paid';
+  status?: 'active' | 'temporarily closed';
+  alert?: string;
+  /** Days since the last verification; null: never verified. */
+  verifiedDaysAgo?: number | null;
+  contact?: { name: string; role: string; phone: string; public: boolean };
+  internalNote?: string;
+  minAge?: number;
+  maxAge?: number;
+};
+
+const weekdays = ['MO', 'TU', 'WE', 'TH', 'FR'];
+
+export const DEMO_RESOURCES: readonly DemoEntry[] = [
+  {
+    name: 'Sprachcafé in St. Mariae',
+    org: 'Katholische Pfarrei St. Mariae Geburt',
+    district: 'Altstadt I',
+    street: 'Althofstraße',
+    no: '8',
+    postalCode: '45468',
+    categories: ['language_cafe', 'meeting_place'],
+    description: 'Deutsch üben bei Kaffee und Kuchen, ohne Anmeldung. Ehrenamtliche helfen auch bei Briefen.',
+    languages: ['de', 'ar', 'fa', 'uk'],
+    hours: [{ days: ['TU'], from: '16:00', to: '18:00' }],
+    cost: 'free',
+    verifiedDaysAgo: 20,
+    contact: { name: 'Gemeindebüro St. Mariae', role: 'Anmeldung', phone: '0208 4444100', public: true },
+    internalNote: 'Frau K. (Leitung, ehrenamtlich) nimmt gern kurzfristig neue Teilnehmende auf.',
+  },
+  {
+    name: 'Bäckerei Hoffmann am Kohlenkamp',
+    org: 'Bäckerei Hoffmann',
+    district: 'Altstadt I',
+    street: 'Kohlenkamp',
+    no: '14',
+    postalCode: '45468',
+    categories: ['bakery', 'employer'],
+    description: 'Familienbäckerei; bietet Praktika im Verkauf und in der Backstube.',
+    languages: ['de', 'tr'],
+    hours: [{ days: [...weekdays, 'SA'], from: '06:30', to: '18:00' }],
+    verifiedDaysAgo: 90,
+    internalNote: 'Herr Hoffmann hat zwei Praktikanten aus dem Integrationskurs übernommen.',
+  },
+  {
+    name: 'Friseursalon Schnittpunkt',
+    org: 'Schnittpunkt Friseure',
+    district: 'Eppinghofen',
+    street: 'Eppinghofer Straße',
+    no: '52',
+    postalCode: '45468',
+    categories: ['hairdresser', 'employer'],
+    description: 'Friseursalon, Ausbildungsbetrieb.',
+    languages: ['de', 'ar', 'ku'],
+    hours: [{ days: ['TU', 'WE', 'TH', 'FR', 'SA'], from: '09:00', to: '18:00' }],
+    cost: 'paid',
+    verifiedDaysAgo: 200,
+  },
+  {
+    name: 'Rosen-Apotheke',
+    org: 'Rosen-Apotheke Mülheim',
+    district: 'Altstadt I',
+    street: 'Schloßstraße',
+    no: '21',
+    postalCode: '45468',
+    categories: ['pharmacy'],
+    description: 'Apotheke mit Beratung auf Türkisch und Russisch.',
+    languages: ['de', 'tr', 'ru'],
+    hours: [
+      { days: weekdays, from: '08:30', to: '18:30' },
+      { days: ['SA'], from: '09:00', to: '13:00' },
+    ],
+    verifiedDaysAgo: 45,
+  },
+  {
+    name: 'Freitagsgebet und Hausaufgabenhilfe',
+    org: 'Moscheegemeinde Styrum e. V.',
+    district: 'Styrum',
+    street: 'Oberhausener Straße',
+    no: '120',
+    postalCode: '45476',
+    categories: ['religious_community', 'meeting_place'],
+    description: 'Moscheegemeinde mit Hausaufgabenhilfe für Kinder und Frauentreff.',
+    languages: ['de', 'tr', 'ar'],
+    hours: [{ days: ['MO', 'WE'], from: '15:00', to: '17:00', note: 'Hausaufgabenhilfe' }],
+    cost: 'free',
+    verifiedDaysAgo: 150,
+    contact: { name: 'Vorstand', role: 'Ansprechpartner Integration', phone: '0208 3033300', public: true },
+    internalNote: 'Vorsitzender vermittelt bei Konflikten in der Unterkunft Oberhausener Straße.',
+  },
+  {
+    name: 'Fußball für alle',
+    org: 'SV Heißen 1912 e. V.',
+    district: 'Heißen',
+    street: 'Kleiststraße',
+    no: '48',
+    postalCode: '45472',
+    categories: ['sports_club'],
+    description: 'Offenes Fußballtraining für Jugendliche und Erwachsene, Beitrag wird bei Bedarf erlassen.',
+    languages: ['de', 'en'],
+    hours: [{ days: ['TH'], from: '18:00', to: '20:00' }],
+    cost: 'reduced',
+    minAge: 12,
+    verifiedDaysAgo: 400,
+  },
+  {
+    name: 'Schwimmkurs für Frauen',
+    org: 'Mülheimer Schwimmverein 1901',
+    district: 'Speldorf',
+    street: 'Duisburger Straße',
+    no: '300',
+    postalCode: '45478',
+    categories: ['sports_club'],
+    description: 'Schwimmkurs nur für Frauen, weibliche Trainerinnen.',
+    languages: ['de', 'ar'],
+    hours: [{ days: ['SA'], from: '10:00', to: '11:30' }],
+    cost: 'reduced',
+    minAge: 16,
+    verifiedDaysAgo: 60,
+  },
+  {
+    name: 'Migrationsberatung für Erwachsene (MBE)',
+    org: 'Caritasverband Mülheim an der Ruhr',
+    district: 'Altstadt II',
+    street: 'Hingbergstraße',
+    no: '176',
+    postalCode: '45470',
+    categories: ['counselling'],
+    description: 'Beratung zu Aufenthalt, Sprachkursen, Arbeit und Familiennachzug für Erwachsene ab 27.',
+    languages: ['de', 'ar', 'fa', 'ru'],
+    hours: [{ days: ['MO', 'TU', 'TH'], from: '09:00', to: '12:00' }],
+    cost: 'free',
+    minAge: 27,
+    verifiedDaysAgo: 30,
+    contact: { name: 'Sekretariat MBE', role: 'Terminvergabe', phone: '0208 3000801', public: true },
+  },
+  {
+    name: 'Jugendmigrationsdienst',
+    org: 'Diakonie Mülheim an der Ruhr',
+    district: 'Altstadt I',
+    street: 'Althofstraße',
+    no: '9',
+    postalCode: '45468',
+    categories: ['counselling'],
+    description: 'Begleitung junger Menschen von 12 bis 27 Jahren in Schule, Ausbildung und Beruf.',
+    languages: ['de', 'en', 'fr', 'ar'],
+    hours: [{ days: ['TU', 'WE'], from: '13:00', to: '17:00' }],
+    cost: 'free',
+    minAge: 12,
+    maxAge: 27,
+    verifiedDaysAgo: 100,
+  },
+  {
+    name: 'Schuldnerberatung',
+    org: 'Diakonie Mülheim an der Ruhr',
+    district: 'Altstadt I',
+    street: 'Althofstraße',
+    no: '9',
+    postalCode: '45468',
+    categories: ['counselling'],
+    description: 'Beratung bei Schulden, P-Konto-Bescheinigung.',
+    languages: ['de'],
+    hours: [{ days: ['MO', 'TH'], from: '09:00', to: '12:00' }],
+    cost: 'free',
+    verifiedDaysAgo: 500,
+  },
+  {
+    name: 'Psychosoziale Beratung für Geflüchtete',
+    org: 'Psychosoziales Zentrum Ruhr',
+    district: 'Eppinghofen',
+    street: 'Heißener Straße',
+    no: '16',
+    postalCode: '45468',
+    categories: ['counselling', 'health_service'],
+    description: 'Beratung und Therapievermittlung für traumatisierte Geflüchtete, mit Sprachmittlung.',
+    languages: ['de', 'ar', 'fa', 'ti', 'ku'],
+    hours: [{ days: ['WE'], from: '10:00', to: '14:00' }],
+    cost: 'free',
+    verifiedDaysAgo: 75,
+    internalNote: 'Wartezeit derzeit etwa acht Wochen; dringende Fälle direkt mit der Leitung klären.',
+  },
+  {
+    name: 'Kita Regenbogen',
+    org: 'Städtische Kita Regenbogen',
+    district: 'Dümpten',
+    street: 'Mellinghofer Straße',
+    no: '200',
+    postalCode: '45473',
+    categories: ['childcare'],
+    description: 'Städtische Kita, U3-Plätze, Sprachförderung.',
+    languages: ['de', 'tr'],
+    hours: [{ days: weekdays, from: '07:00', to: '16:30' }],
+    maxAge: 6,
+    status: 'temporarily closed',
+    alert: 'Wegen Umbau bis Ende Juni geschlossen; Betreuung in der Kita Sonnenblume.',
+    verifiedDaysAgo: 10,
+  },
+  {
+    name: 'Kita Sonnenblume',
+    org: 'AWO Kita Sonnenblume',
+    district: 'Styrum',
+    street: 'Hauskampstraße',
+    no: '33',
+    postalCode: '45476',
+    categories: ['childcare'],
+    description: 'Kita mit Familienzentrum; Eltern-Café montags.',
+    languages: ['de', 'ar', 'ro'],
+    hours: [{ days: weekdays, from: '07:00', to: '16:00' }],
+    maxAge: 6,
+    verifiedDaysAgo: 120,
+  },
+  {
+    name: 'Spielgruppe Mini-Club',
+    org: 'Familienbildungsstätte Mülheim',
+    district: 'Saarn',
+    street: 'Düsseldorfer Straße',
+    no: '88',
+    postalCode: '45481',
+    categories: ['childcare', 'meeting_place'],
+    description: 'Eltern-Kind-Gruppe für Kinder unter drei Jahren, ohne Kita-Platz.',
+    languages: ['de', 'uk'],
+    hours: [{ days: ['WE'], from: '09:30', to: '11:00' }],
+    cost: 'free',
+    maxAge: 3,
+    verifiedDaysAgo: 700,
+  },
+  {
+    name: 'Hausarztpraxis Dr. Haddad',
+    org: 'Praxis Dr. Haddad',
+    district: 'Eppinghofen',
+    street: 'Aktienstraße',
+    no: '60',
+    postalCode: '45473',
+    categories: ['medical_practice'],
+    description: 'Hausärztliche Praxis; die Ärztin spricht Arabisch und Persisch.',
+    languages: ['de', 'ar', 'fa'],
+    hours: [
+      { days: ['MO', 'TU', 'TH'], from: '08:00', to: '12:00' },
+      { days: ['WE'], from: '14:00', to: '18:00', note: 'Nur mit Termin' },
+    ],
+    cost: 'paid',
+    verifiedDaysAgo: 40,
+    contact: { name: 'Praxisteam', role: 'Anmeldung', phone: '0208 7777060', public: true },
+  },
+  {
+    name: 'Kinderarztpraxis am Rathaus',
+    org: 'Kinderarztpraxis am Rathaus',
+    district: 'Altstadt I',
+    street: 'Ruhrstraße',
+    no: '3',
+    postalCode: '45468',
+    categories: ['medical_practice'],
+    description: 'Kinder- und Jugendarztpraxis, nimmt neue Patientinnen und Patienten auf.',
+    languages: ['de', 'en'],
+    hours: [{ days: weekdays, from: '08:00', to: '12:00' }],
+    maxAge: 18,
+    verifiedDaysAgo: 250,
+  },
+  {
+    name: 'Zahnarztpraxis Yılmaz',
+    org: 'Zahnarztpraxis Yılmaz',
+    district: 'Heißen',
+    street: 'Hingbergstraße',
+    no: '310',
+    postalCode: '45472',
+    categories: ['medical_practice'],
+    description: 'Zahnarztpraxis.',
+    languages: ['de', 'tr'],
+    hours: [{ days: weekdays, from: '08:00', to: '17:00' }],
+    verifiedDaysAgo: null,
+  },
+  {
+    name: 'Helferstellen im Lager',
+    org: 'Logistikzentrum Rhein-Ruhr GmbH',
+    district: 'Winkhausen',
+    street: 'Timmerhellstraße',
+    no: '30',
+    postalCode: '45478',
+    categories: ['employer'],
+    description: 'Sucht Helferinnen und Helfer im Lager, Schichtarbeit; Deutsch A2 genügt.',
+    languages: ['de', 'en', 'pl'],
+    verifiedDaysAgo: 35,
+    internalNote: 'Personalleitung nimmt Bewerbungen über das Jobcenter direkt an (Frau B.).',
+  },
+  {
+    name: 'Ausbildung in der Pflege',
+    org: 'Evangelisches Krankenhaus Mülheim',
+    district: 'Altstadt II',
+    street: 'Wertgasse',
+    no: '30',
+    postalCode: '45468',
+    categories: ['employer', 'health_service'],
+    description: 'Ausbildung zur Pflegefachkraft, Anerkennung ausländischer Abschlüsse.',
+    languages: ['de', 'en'],
+    verifiedDaysAgo: 180,
+  },
+  {
+    name: 'Gartenbau Ruhrauen',
+    org: 'Gartenbau Ruhrauen GbR',
+    district: 'Mintard',
+    street: 'August-Thyssen-Straße',
+    no: '120',
+    postalCode: '45481',
+    categories: ['employer'],
+    description: 'Saisonarbeit im Gartenbau, Fahrgemeinschaft ab Saarn.',
+    languages: ['de', 'ro', 'bg'],
+    verifiedDaysAgo: 420,
+  },
+  {
+    name: 'Integrationskurs mit Kinderbetreuung',
+    org: 'Volkshochschule Mülheim an der Ruhr',
+    district: 'Altstadt I',
+    street: 'Bergstraße',
+    no: '1',
+    postalCode: '45479',
+    categories: ['language_course'],
+    description: 'Integrationskurs A1–B1 mit Kinderbetreuung im Haus.',
+    languages: ['de'],
+    hours: [{ days: weekdays, from: '08:30', to: '12:45' }],
+    cost: 'reduced',
+    verifiedDaysAgo: 15,
+    contact: { name: 'Kursberatung VHS', role: 'Einstufung', phone: '0208 4554141', public: true },
+  },
+  {
+    name: 'Berufssprachkurs B2',
+    org: 'Volkshochschule Mülheim an der Ruhr',
+    district: 'Altstadt I',
+    street: 'Bergstraße',
+    no: '1',
+    postalCode: '45479',
+    categories: ['language_course'],
+    description: 'Berufsbezogene Deutschsprachförderung (DeuFöV), Zulassung durch Jobcenter oder BAMF.',
+    languages: ['de'],
+    hours: [{ days: weekdays, from: '13:00', to: '16:15' }],
+    cost: 'free',
+    verifiedDaysAgo: 15,
+  },
+  {
+    name: 'Alphabetisierungskurs',
+    org: 'Bildungswerk Ruhr',
+    district: 'Styrum',
+    street: 'Sültenfuß',
+    no: '12',
+    postalCode: '45476',
+    categories: ['language_course'],
+    description: 'Kurs für Menschen, die noch nicht in lateinischer Schrift lesen und schreiben.',
+    languages: ['de', 'ar', 'ps'],
+    hours: [{ days: ['MO', 'WE', 'FR'], from: '09:00', to: '12:00' }],
+    cost: 'free',
+    verifiedDaysAgo: 390,
+  },
+  {
+    name: 'Syrischer Kulturverein',
+    org: 'Syrischer Kulturverein Mülheim e. V.',
+    district: 'Eppinghofen',
+    street: 'Bruchstraße',
+    no: '44',
+    postalCode: '45468',
+    categories: ['migrant_organisation', 'meeting_place'],
+    description: 'Begegnung, Übersetzungshilfe und Feste.',
+    languages: ['ar', 'ku', 'de'],
+    hours: [{ days: ['SA'], from: '14:00', to: '19:00' }],
+    cost: 'free',
+    verifiedDaysAgo: 60,
+  },
+  {
+    name: 'Ukrainischer Treffpunkt',
+    org: 'Ukrainische Gemeinschaft Ruhr e. V.',
+    district: 'Saarn',
+    street: 'Kölner Straße',
+    no: '5',
+    postalCode: '45481',
+    categories: ['migrant_organisation', 'meeting_place'],
+    description: 'Treffpunkt und Beratung für Menschen aus der Ukraine.',
+    languages: ['uk', 'ru', 'de'],
+    hours: [{ days: ['TH'], from: '17:00', to: '20:00' }],
+    cost: 'free',
+    status: 'temporarily closed',
+    alert: 'Raum wird renoviert, Treffen vorübergehend im Gemeindehaus Saarn.',
+    verifiedDaysAgo: 5,
+  },
+  {
+    name: 'Afrikanischer Frauenverein',
+    org: 'Afrikanischer Frauenverein Ruhr e. V.',
+    district: 'Dümpten',
+    street: 'Dümptener Straße',
+    no: '90',
+    postalCode: '45476',
+    categories: ['migrant_organisation'],
+    description: 'Unterstützung für Frauen aus west- und ostafrikanischen Ländern.',
+    languages: ['en', 'fr', 'ti', 'so'],
+    cost: 'free',
+    verifiedDaysAgo: 800,
+  },
+  {
+    name: 'Patenschaften für Geflüchtete',
+    org: 'Centrum für bürgerschaftliches Engagement',
+    district: 'Altstadt I',
+    street: 'Wallstraße',
+    no: '7',
+    postalCode: '45468',
+    categories: ['volunteer_initiative'],
+    description: 'Vermittelt ehrenamtliche Patinnen und Paten für Familien.',
+    languages: ['de', 'en'],
+    hours: [{ days: ['TU', 'TH'], from: '10:00', to: '13:00' }],
+    cost: 'free',
+    verifiedDaysAgo: 25,
+  },
+  {
+    name: 'Fahrradwerkstatt Speldorf',
+    org: 'Ehrenamtsinitiative Speldorf hilft',
+    district: 'Speldorf',
+    street: 'Saarner Straße',
+    no: '400',
+    postalCode: '45478',
+    categories: ['volunteer_initiative'],
+    description: 'Gespendete Fahrräder gemeinsam reparieren; Fahrradkurs für Frauen.',
+    languages: ['de', 'fa', 'ar'],
+    hours: [{ days: ['SA'], from: '10:00', to: '14:00' }],
+    cost: 'free',
+    verifiedDaysAgo: 370,
+  },
+  {
+    name: 'Begleitung zu Behördenterminen',
+    org: 'Willkommensnetz Heißen',
+    district: 'Heißen',
+    street: 'Heinrich-Lemberg-Straße',
+    no: '2',
+    postalCode: '45472',
+    categories: ['volunteer_initiative'],
+    description: 'Ehrenamtliche begleiten zu Terminen bei Ämtern und Ärzten.',
+    languages: ['de', 'en', 'ar'],
+    cost: 'free',
+    verifiedDaysAgo: 95,
+  },
+  {
+    name: 'Mülheimer Tafel – Ausgabe Innenstadt',
+    org: 'Mülheimer Tafel e. V.',
+    district: 'Altstadt II',
+    street: 'Georgstraße',
+    no: '27',
+    postalCode: '45468',
+    categories: ['food_bank'],
+    description: 'Lebensmittelausgabe mit Berechtigungsausweis (Bescheid mitbringen).',
+    languages: ['de'],
+    hours: [{ days: ['TU', 'FR'], from: '11:00', to: '14:00' }],
+    cost: 'reduced',
+    verifiedDaysAgo: 50,
+  },
+  {
+    name: 'Tafel-Ausgabe Styrum',
+    org: 'Mülheimer Tafel e. V.',
+    district: 'Styrum',
+    street: 'Friesenstraße',
+    no: '10',
+    postalCode: '45476',
+    categories: ['food_bank'],
+    description: 'Lebensmittelausgabe im Gemeindezentrum.',
+    languages: ['de'],
+    hours: [{ days: ['TH'], from: '12:00', to: '14:00' }],
+    cost: 'reduced',
+    verifiedDaysAgo: 410,
+  },
+  {
+    name: 'Gesamtschule Saarn – Seiteneinsteigerklasse',
+    org: 'Städtische Gesamtschule Saarn',
+    district: 'Saarn',
+    street: 'Lehnerstraße',
+    no: '67',
+    postalCode: '45481',
+    categories: ['school'],
+    description: 'Internationale Förderklasse für neu zugewanderte Jugendliche.',
+    languages: ['de', 'en'],
+    minAge: 10,
+    maxAge: 18,
+    verifiedDaysAgo: 130,
+  },
+  {
+    name: 'Grundschule am Dichterviertel',
+    org: 'Städtische Grundschule am Dichterviertel',
+    district: 'Heißen',
+    street: 'Zunftmeisterstraße',
+    no: '26',
+    postalCode: '45472',
+    categories: ['school'],
+    description: 'Grundschule mit offenem Ganztag und Sprachförderung.',
+    languages: ['de', 'tr', 'ar'],
+    minAge: 6,
+    maxAge: 11,
+    verifiedDaysAgo: 210,
+  },
+  {
+    name: 'Berufskolleg Stadtmitte – Ausbildungsvorbereitung',
+    org: 'Berufskolleg Stadtmitte',
+    district: 'Altstadt I',
+    street: 'Von-Bock-Straße',
+    no: '81',
+    postalCode: '45468',
+    categories: ['school'],
+    description: 'Internationale Förderklassen für 16- bis 25-Jährige.',
+    languages: ['de'],
+    minAge: 16,
+    maxAge: 25,
+    verifiedDaysAgo: 160,
+  },
+  {
+    name: 'Stadtteiltreff Eppinghofen',
+    org: 'Stadtteilmanagement Eppinghofen',
+    district: 'Eppinghofen',
+    street: 'Eppinghofer Straße',
+    no: '77',
+    postalCode: '45468',
+    categories: ['meeting_place', 'counselling'],
+    description: 'Offener Treff, Sozialberatung, Nähcafé.',
+    languages: ['de', 'tr', 'ar', 'bg'],
+    hours: [{ days: ['MO', 'WE', 'FR'], from: '10:00', to: '16:00' }],
+    cost: 'free',
+    verifiedDaysAgo: 20,
+    internalNote: 'Quartiersmanagerin kennt die Hausverwaltungen der Großwohnanlagen.',
+  },
+  {
+    name: 'Begegnungszentrum Holthausen',
+    org: 'Evangelische Kirchengemeinde Holthausen',
+    district: 'Holthausen',
+    street: 'Holthauser Höfe',
+    no: '1',
+    postalCode: '45470',
+    categories: ['meeting_place', 'religious_community'],
+    description: 'Gemeindezentrum mit Internationalem Frühstück am Samstag.',
+    languages: ['de'],
+    hours: [{ days: ['SA'], from: '09:30', to: '12:00' }],
+    cost: 'free',
+    verifiedDaysAgo: 600,
+  },
+  {
+    name: 'Wohnungslosenhilfe – Fachberatung',
+    org: 'Diakonie Mülheim an der Ruhr',
+    district: 'Broich',
+    street: 'Prinzeß-Luise-Straße',
+    no: '40',
+    postalCode: '45479',
+    categories: ['housing', 'counselling'],
+    description: 'Beratung bei drohendem Wohnungsverlust, Postadresse für Wohnungslose.',
+    languages: ['de', 'en'],
+    hours: [{ days: weekdays, from: '09:00', to: '12:00' }],
+    cost: 'free',
+    verifiedDaysAgo: 55,
+  },
+  {
+    name: 'Mieterberatung',
+    org: 'Mieterverein Mülheim an der Ruhr',
+    district: 'Altstadt II',
+    street: 'Friedrich-Ebert-Straße',
+    no: '9',
+    postalCode: '45468',
+    categories: ['housing', 'counselling'],
+    description: 'Beratung zu Mietverträgen und Nebenkosten (Mitgliedschaft, ermäßigt mit Bescheid).',
+    languages: ['de'],
+    hours: [{ days: ['TH'], from: '15:00', to: '18:00' }],
+    cost: 'reduced',
+    verifiedDaysAgo: 300,
+  },
+  {
+    name: 'Impfsprechstunde Gesundheitsamt',
+    org: 'Gesundheitsamt Mülheim an der Ruhr',
+    district: 'Raadt',
+    street: 'Heinrich-Melzer-Straße',
+    no: '3',
+    postalCode: '45468',
+    categories: ['health_service'],
+    description: 'Offene Impfsprechstunde, auch ohne Krankenversicherungskarte.',
+    languages: ['de', 'en', 'ar'],
+    hours: [{ days: ['WE'], from: '14:00', to: '16:00' }],
+    cost: 'free',
+    verifiedDaysAgo: 70,
+  },
+  {
+    name: 'Reitverein Selbeck – Voltigieren',
+    org: 'Reit- und Fahrverein Selbeck',
+    district: 'Selbeck',
+    street: 'Kölner Straße',
+    no: '420',
+    postalCode: '45481',
+    categories: ['sports_club'],
+    description: 'Voltigieren für Kinder, Plätze über das Bildungs- und Teilhabepaket.',
+    languages: ['de'],
+    hours: [{ days: ['FR'], from: '15:00', to: '17:00' }],
+    cost: 'reduced',
+    minAge: 6,
+    maxAge: 14,
+    verifiedDaysAgo: 900,
+  },
+  {
+    name: 'Kleiderkammer Menden',
+    org: 'Ehrenamtsinitiative Menden',
+    district: 'Menden-Holthausen',
+    street: 'Mendener Straße',
+    no: '110',
+    postalCode: '45470',
+    categories: ['volunteer_initiative'],
+    description: 'Kleidung und Haushaltswaren gegen kleine Spende.',
+    languages: ['de'],
+    hours: [{ days: ['MO'], from: '15:00', to: '18:00' }],
+    cost: 'free',
+    verifiedDaysAgo: 140,
+  },
+];
+
+/** The middle of a district's outline, moved a little per entry so markers do not overlap. */
+function pointIn(geometry: Geometry | null, index: number): { latitude: number; longitude: number } | null {
+  const box = geometry ? boundingBox([geometry]) : null;
+  if (!box) return null;
+  const dx = (((index * 7) % 9) - 4) / 20;
+  const dy = (((index * 5) % 9) - 4) / 20;
+  return {
+    latitude: Number((box.south + (box.north - box.south) * (0.5 + dy * 0.6)).toFixed(5)),
+    longitude: Number((box.west + (box.east - box.west) * (0.5 + dx * 0.6)).toFixed(5)),
+  };
+}
+
+export async function hasResources(db: Db): Promise<boolean> {
+  return hasAnyResource(db);
+}
+
+export async function seedDemoResources(db: Db, options: { now?: Date } = {}): Promise<{ services: number }> {
+  const now = options.now ?? new Date();
+  const ctx = { actor: null, ip: null, requestId: 'seed-demo-resources', now };
+  const rows = await db
+    .select({ id: districts.id, name: districts.name, geometry: districts.geometry })
+    .from(districts);
+  const byName = new Map(rows.map((r) => [r.name, r]));
+  const orgIds = new Map<string, string>();
+  const today = todayIn(now);
+  await db.transaction(async (tx) => {
+    for (const [i, e] of DEMO_RESOURCES.entries()) {
+      const district = byName.get(e.district);
+      const input: ResourceInput = {
+        organization: orgIds.has(e.org) ? { id: orgIds.get(e.org)! } : { name: e.org },
+        name: e.name,
+        description: e.description,
+        categories: e.categories,
+        status: e.status ?? 'active',
+        alert: e.alert ?? null,
+        location: {
+          name: null,
+          street: e.street,
+          houseNumber: e.no,
+          postalCode: e.postalCode,
+          city: 'Mülheim an der Ruhr',
+          point: pointIn(district?.geometry ?? null, i),
+          accessibility: null,
+          transportation: null,
+        },
+        schedules: (e.hours ?? []).map((h) => ({
+          byDay: h.days as never,
+          opensAt: h.from,
+          closesAt: h.to,
+          description: h.note ?? null,
+        })),
+        languages: e.languages ?? [],
+        cost: e.cost ?? null,
+        minimumAge: e.minAge ?? null,
+        maximumAge: e.maxAge ?? null,
+        contacts: e.contact
+          ? [
+              {
+                name: e.contact.name,
+                role: e.contact.role,
+                phone: e.contact.phone,
+                email: null,
+                public: e.contact.public,
+              },
+            ]
+          : [],
+        internalNote: e.internalNote ?? null,
+      };
+      const { id } = await createResourceInTx(tx, ctx, input);
+      if (!orgIds.has(e.org)) {
+        const [row] = await tx
+          .select({ org: resourceServices.organizationId })
+          .from(resourceServices)
+          .where(eq(resourceServices.id, id));
+        orgIds.set(e.org, row!.org);
+      }
+      if (e.verifiedDaysAgo !== undefined && e.verifiedDaysAgo !== null) {
+        await tx
+          .update(resourceServices)
+          .set({ verifiedOn: sql`${today}::date - ${e.verifiedDaysAgo}::int` })
+          .where(eq(resourceServices.id, id));
+      }
+      // Without outlines the point decides nothing: the district is set by name.
+      if (district) {
+        await tx
+          .update(resourceLocations)
+          .set({ districtId: district.id })
+          .where(
+            and(
+              isNull(resourceLocations.districtId),
+              sql`${resourceLocations.id} in (select ${resourceServiceLocations.locationId} from ${resourceServiceLocations} where ${resourceServiceLocations.serviceId} = ${id})`,
+            ),
+          );
+      }
+    }
+  });
+  return { services: DEMO_RESOURCES.length };
+}
