@@ -1,17 +1,10 @@
+import { formatCalendarDay } from '../../lib/format';
 import type { TFunction } from 'i18next';
 import { ApiError } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
-import { currentLanguage } from '../../lib/i18n';
 
-/** A calendar day 'YYYY-MM-DD' as "24.11.2026" (German) or "24 Nov 2026" (English). */
-export function formatDay(value: string | null | undefined): string {
-  if (!value) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return value;
-  if (currentLanguage() === 'de') return `${m[3]}.${m[2]}.${m[1]}`;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
-}
+/** A calendar day as the user's language writes it (one implementation: lib/format). */
+export const formatDay = formatCalendarDay;
 
 /**
  * The message of a refused write: the server's reasons (e.g. why a 403 or 409 happened) when it

@@ -1,18 +1,9 @@
+import { formatCalendarDay } from '../../lib/format';
 import { consentLanguages, type ConsentLanguage } from '../../../shared/contracts/consent';
 import type { Person } from '../../../shared/contracts/people';
-import { currentLanguage } from '../../lib/i18n';
 
-/** 'YYYY-MM-DD' as "04.05.2040" (German) or "4 May 2040" (English); the day itself, no time zone. */
-export function formatDay(value: string | null | undefined): string {
-  if (!value) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return value;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return new Intl.DateTimeFormat(currentLanguage() === 'de' ? 'de-DE' : 'en-GB', {
-    dateStyle: 'medium',
-    timeZone: 'UTC',
-  }).format(date);
-}
+/** A calendar day as the user's language writes it (one implementation: lib/format). */
+export const formatDay = formatCalendarDay;
 
 /**
  * The language the consent text is printed in: the person's mother tongue if a text exists in it,

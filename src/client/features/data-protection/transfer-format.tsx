@@ -1,6 +1,6 @@
+import { formatCalendarDay } from '../../lib/format';
 import { useTranslation } from 'react-i18next';
 import type { Transfer } from '../../../shared/contracts/transfers';
-import { currentLanguage } from '../../lib/i18n';
 import { categoryLabel } from '../../components/data-protection/withheld';
 
 export function TransferStatusBadge({ transfer }: { transfer: Pick<Transfer, 'inForce'> }) {
@@ -25,12 +25,5 @@ export function displayName(person: { givenNames: string; familyName: string }):
   return `${person.givenNames} ${person.familyName}`;
 }
 
-/** 'YYYY-MM-DD' as "24.11.2026" (German) or "24 Nov 2026"; other values (a year, "1990-xx") as they are. */
-export function formatDay(value: string | null | undefined): string {
-  if (!value) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return value;
-  if (currentLanguage() === 'de') return `${m[3]}.${m[2]}.${m[1]}`;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
-}
+/** A calendar day as the user's language writes it (one implementation: lib/format). */
+export const formatDay = formatCalendarDay;

@@ -1,3 +1,4 @@
+import { formatCalendarDay } from '../../lib/format';
 import type { TFunction } from 'i18next';
 import type { Person, PersonSummary } from '../../../shared/contracts/people';
 import { currentLanguage } from '../../lib/i18n';
@@ -62,12 +63,5 @@ export function todayIso(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** A calendar date 'YYYY-MM-DD' as "31.03.2026" (German) or "31 Mar 2026" (English); anything else as given. */
-export function formatIsoDate(value: string | null | undefined): string {
-  if (!value) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return value;
-  if (currentLanguage() === 'de') return `${m[3]}.${m[2]}.${m[1]}`;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
-}
+/** A calendar day as the user's language writes it (one implementation: lib/format). */
+export const formatIsoDate = formatCalendarDay;
