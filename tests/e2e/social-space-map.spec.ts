@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, login, settled, tabTo } from './helpers';
+import { expectNoAxeViolations, login, loginAsAdmin, settled, tabTo } from './helpers';
 
 test('the social-space map shows the 15 districts, and the list view is accessible and keyboard reachable', async ({
   page,
@@ -19,9 +19,12 @@ test('the social-space map shows the 15 districts, and the list view is accessib
   // No tiles are requested when none are configured.
   await expect(map.locator('img.leaflet-tile')).toHaveCount(0);
   // The map is not a keyboard trap: Tab moves on from it.
-  await tabTo(page, map);
+  // Before the map: navigation, the area's tabs, one checkbox per category, layers and the view switch.
+  await tabTo(page, map, 80);
+  // Inside it, each resource and address marker is a button with a name; after them Tab leaves the map.
+  const markers = await map.getByRole('button').count();
   let left = false;
-  for (let i = 0; i < 10 && !left; i += 1) {
+  for (let i = 0; i < markers + 10 && !left; i += 1) {
     await page.keyboard.press('Tab');
     left = !(await map.evaluate((el) => el.contains(document.activeElement)));
   }
@@ -88,4 +91,27 @@ test('a team lead assigns a colleague to a district and removes the assignment a
   await confirm.getByRole('button', { name: 'Entfernen' }).click();
   await expect(page.getByText('Sabine Schulte ist nicht mehr zugeordnet.')).toBeVisible();
   await expect(page.getByText('Diesem Stadtteil ist noch niemand zugeordnet.')).toBeVisible();
+});
+
+test('the system administrator assigns a caseworker of another agency and may remove them again', async ({ page }) => {
+  await loginAsAdmin(page);
+  await page.goto('/sozialraum/stadtteile');
+  await page.getByRole('link', { name: 'Styrum' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Styrum' })).toBeVisible();
+  await page.getByRole('button', { name: 'Mitarbeitende zuordnen' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Mitarbeitende dem Stadtteil Styrum zuordnen' });
+  // Administrators choose from the staff list, each with the agency; only caseworkers and team leads are offered.
+  const option = dialog.locator('option', { hasText: 'Jonas Krämer (Jobcenter' });
+  await expect(option).toHaveCount(1);
+  await expect(dialog.locator('option', { hasText: 'Dorothea Brandt' })).toHaveCount(0);
+  await dialog.getByLabel('Kollegin oder Kollege').selectOption((await option.getAttribute('value')));
+  await dialog.getByRole('button', { name: 'Zuordnen' }).click();
+  await expect(page.getByText('Jonas Krämer ist dem Stadtteil zugeordnet.')).toBeVisible();
+  const staff = page.getByRole('table', { name: 'Zugeordnete Mitarbeitende' });
+  await staff.getByRole('button', { name: 'Jonas Krämer aus dem Stadtteil entfernen' }).click();
+  await page
+    .getByRole('alertdialog', { name: 'Zuordnung entfernen?' })
+    .getByRole('button', { name: 'Entfernen' })
+    .click();
+  await expect(page.getByText('Jonas Krämer ist nicht mehr zugeordnet.')).toBeVisible();
 });

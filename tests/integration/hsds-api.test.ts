@@ -284,4 +284,20 @@ describe('HSDS: public API, export, import', () => {
       });
     });
   });
+
+  // Last in the file: it uses up the client's allowance of one route of the open feed.
+  it('throttles the open feed per client and route: 600 requests a minute, then 429 with a problem answer', async () => {
+    const first = await a.request('GET', '/api/v1/hsds/taxonomies');
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['x-ratelimit-limit']).toBe('600');
+    const remaining = Number(first.headers['x-ratelimit-remaining']);
+    expect(remaining).toBeLessThan(600);
+    for (let i = 0; i < remaining; i += 1) {
+      expect((await a.request('GET', '/api/v1/hsds/taxonomies')).statusCode).toBe(200);
+    }
+    const refused = await a.request('GET', '/api/v1/hsds/taxonomies');
+    expect(refused.statusCode).toBe(429);
+    expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(refused.headers['retry-after']).toBeDefined();
+  });
 });

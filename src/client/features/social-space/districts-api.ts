@@ -8,6 +8,7 @@ import {
   type DistrictUpdateRequest,
 } from '../../../shared/contracts/districts';
 import { socialSpaceMapSchema } from '../../../shared/contracts/social-space-map';
+import { userListSchema } from '../../../shared/contracts/users';
 import { api, request } from '../../lib/api';
 
 export const districtListQuery = queryOptions({
@@ -57,10 +58,32 @@ export const taxonomyNamesQuery = queryOptions({
   retry: false,
 });
 
-export const caseworkersQuery = (agencyId: string) =>
+/** Where a manager's list of assignable staff comes from (see `assignableStaffQuery`). */
+export type StaffSource = 'colleagues' | 'users';
+
+/**
+ * Staff a manager may assign to a district. Team leads use the colleague directory of their agency
+ * (case work); administrators use the staff list — an agency administrator's is their agency, the
+ * system administrator's everybody (the first 200 by name, each with its agency). Only caseworkers
+ * and team leads can be assigned.
+ */
+export const assignableStaffQuery = (source: StaffSource, agencyId: string) =>
   queryOptions({
-    queryKey: ['agencies', agencyId, 'caseworkers'],
-    queryFn: () => api.get(`/agencies/${encodeURIComponent(agencyId)}/caseworkers`, agencyCaseworkerListSchema),
+    queryKey: ['districts', 'assignable', source, agencyId],
+    queryFn: async (): Promise<{ id: string; name: string; label: string }[]> => {
+      if (source === 'colleagues') {
+        const list = await api.get(`/agencies/${encodeURIComponent(agencyId)}/caseworkers`, agencyCaseworkerListSchema);
+        return list.items.map((c) => ({
+          id: c.id,
+          name: c.displayName,
+          label: c.team ? `${c.displayName} (${c.team})` : c.displayName,
+        }));
+      }
+      const list = await api.get('/users', userListSchema, { active: 'true', pageSize: '200', sort: 'displayName' });
+      return list.items
+        .filter((u) => u.roles.includes('caseworker') || u.roles.includes('team_lead'))
+        .map((u) => ({ id: u.id, name: u.displayName, label: `${u.displayName} (${u.agency.name})` }));
+    },
   });
 
 export const districtsApi = {

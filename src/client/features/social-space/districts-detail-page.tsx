@@ -20,7 +20,7 @@ import { errorMessage, isApiError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { paths } from '../../lib/paths';
 import { hasPermission, useMe } from '../../lib/session';
-import { caseworkersQuery, districtDetailQuery, districtsApi } from './districts-api';
+import { assignableStaffQuery, districtDetailQuery, districtsApi, type StaffSource } from './districts-api';
 import { formatCalendarDate, formatClients, formatNumber } from './districts-format';
 import { SocialSpaceNav } from './social-space-nav';
 
@@ -103,7 +103,10 @@ export function DistrictDetailPage() {
               onChanged={say}
               canManage={hasPermission(me, 'district.manage')}
               agencyId={me?.agency.id ?? null}
-              canList={hasPermission(me, 'case.write')}
+              manageAll={me?.user.roles.includes('system_admin') ?? false}
+              staffSource={
+                hasPermission(me, 'case.write') ? 'colleagues' : hasPermission(me, 'user.read') ? 'users' : null
+              }
             />
           </div>
         </>
@@ -135,13 +138,16 @@ function StaffSection({
   district,
   onChanged,
   canManage,
-  canList,
+  staffSource,
+  manageAll,
   agencyId,
 }: {
   district: DistrictDetail;
   onChanged: (text: string) => void;
   canManage: boolean;
-  canList: boolean;
+  staffSource: StaffSource | null;
+  /** The system administrator manages every agency's staff; others only their own agency's. */
+  manageAll: boolean;
   agencyId: string | null;
 }) {
   const { t } = useTranslation();
@@ -160,15 +166,15 @@ function StaffSection({
       await refresh();
     },
   });
-  // Team leads reach their own agency's staff; the server decides for the system administrator too.
-  const mayRemove = (m: DistrictStaffMember) => canManage && m.agencyId === agencyId;
+  // Team leads and agency administrators reach their own agency's staff, the system administrator everyone's.
+  const mayRemove = (m: DistrictStaffMember) => canManage && (manageAll || m.agencyId === agencyId);
 
   return (
     <SectionCard
       id="district-staff"
       title={t('districts.detail.staff')}
       actions={
-        canManage && canList && agencyId ? (
+        canManage && staffSource && agencyId ? (
           <Button variant="secondary" icon="add" onClick={() => setAssignOpen(true)}>
             {t('districts.detail.assign')}
           </Button>
@@ -226,10 +232,11 @@ function StaffSection({
           </table>
         </div>
       )}
-      {assignOpen && agencyId ? (
+      {assignOpen && agencyId && staffSource ? (
         <AssignDialog
           district={district}
           agencyId={agencyId}
+          source={staffSource}
           onClose={() => setAssignOpen(false)}
           onAssigned={async (name) => {
             setAssignOpen(false);
@@ -261,23 +268,25 @@ function StaffSection({
 function AssignDialog({
   district,
   agencyId,
+  source,
   onClose,
   onAssigned,
 }: {
   district: DistrictDetail;
   agencyId: string;
+  source: StaffSource;
   onClose: () => void;
   onAssigned: (name: string) => Promise<void>;
 }) {
   const { t } = useTranslation();
-  const colleagues = useQuery(caseworkersQuery(agencyId));
+  const colleagues = useQuery(assignableStaffQuery(source, agencyId));
   const [userId, setUserId] = useState('');
   const [fieldError, setFieldError] = useState<string | undefined>();
   const assigned = new Set(district.staff.map((s) => s.userId));
-  const options = (colleagues.data?.items ?? []).filter((c) => !assigned.has(c.id));
+  const options = (colleagues.data ?? []).filter((c) => !assigned.has(c.id));
   const assign = useMutation({
     mutationFn: (id: string) => districtsApi.assign(district.id, id),
-    onSuccess: async (_r, id) => onAssigned(options.find((o) => o.id === id)?.displayName ?? ''),
+    onSuccess: async (_r, id) => onAssigned(options.find((o) => o.id === id)?.name ?? ''),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -311,10 +320,7 @@ function AssignDialog({
               error={fieldError}
               options={[
                 { value: '', label: t('districts.detail.chooseColleague') },
-                ...options.map((o) => ({
-                  value: o.id,
-                  label: o.team ? `${o.displayName} (${o.team})` : o.displayName,
-                })),
+                ...options.map((o) => ({ value: o.id, label: o.label })),
               ]}
             />
           ) : null}

@@ -16,6 +16,11 @@ import {
 } from './hsds-export';
 
 const tags = ['hsds'];
+/**
+ * The open feed needs no login, so it is throttled per client address like the public legal
+ * calculator (Open Referral UK allows throttling): 600 requests a minute, 10 a second on average.
+ */
+const publicFeedRateLimit = { rateLimit: { max: 600, timeWindow: '1 minute' } };
 const idParams = z.object({ id: z.uuid() });
 
 const found = <T>(value: T | null): T => {
@@ -36,12 +41,16 @@ export function hsdsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     });
     app.get(
       '/api/v1/hsds/',
-      { schema: { tags, summary: 'HSDS API meta information (version, profile)', response: { 200: hsdsMetaSchema } } },
+      {
+        config: publicFeedRateLimit,
+        schema: { tags, summary: 'HSDS API meta information (version, profile)', response: { 200: hsdsMetaSchema } },
+      },
       async () => hsdsMeta(deps.config.publicUrl?.replace(/\/$/, '') ?? ''),
     );
     app.get(
       '/api/v1/hsds/services',
       {
+        config: publicFeedRateLimit,
         schema: {
           tags,
           summary: 'Public services (paged as HSDS pages)',
@@ -54,6 +63,7 @@ export function hsdsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/api/v1/hsds/services/:id',
       {
+        config: publicFeedRateLimit,
         schema: {
           tags,
           summary: 'One public service, fully nested',
@@ -66,6 +76,7 @@ export function hsdsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/api/v1/hsds/organizations',
       {
+        config: publicFeedRateLimit,
         schema: {
           tags,
           summary: 'Organizations offering public services',
@@ -78,6 +89,7 @@ export function hsdsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/api/v1/hsds/organizations/:id',
       {
+        config: publicFeedRateLimit,
         schema: {
           tags,
           summary: 'One organization with its public services and locations',
@@ -90,6 +102,7 @@ export function hsdsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/api/v1/hsds/taxonomies',
       {
+        config: publicFeedRateLimit,
         schema: {
           tags,
           summary: 'The taxonomies (the local categories)',
@@ -102,6 +115,7 @@ export function hsdsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/api/v1/hsds/taxonomy_terms',
       {
+        config: publicFeedRateLimit,
         schema: {
           tags,
           summary: 'The taxonomy terms',
@@ -114,6 +128,7 @@ export function hsdsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/api/v1/hsds/service_at_locations',
       {
+        config: publicFeedRateLimit,
         schema: {
           tags,
           summary: 'Public services at their locations',
@@ -126,6 +141,7 @@ export function hsdsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/api/v1/hsds/service_at_locations/:id',
       {
+        config: publicFeedRateLimit,
         schema: {
           tags,
           summary: 'One public service at a location',
