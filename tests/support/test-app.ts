@@ -72,7 +72,7 @@ export type TestApp = {
   request: (
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     url: string,
-    options?: { session?: Session; body?: unknown; headers?: Record<string, string> },
+    options?: { session?: Session; body?: unknown; headers?: Record<string, string>; remoteAddress?: string },
   ) => Promise<LightMyRequestResponse>;
 };
 
@@ -108,11 +108,24 @@ export async function createTestApp(options: { seed?: boolean; env?: Record<stri
         ...opts.headers,
       },
       ...(opts.body !== undefined ? { payload: JSON.stringify(opts.body) } : {}),
+      ...(opts.remoteAddress ? { remoteAddress: opts.remoteAddress } : {}),
     });
+
+  // Fixture sign-ins come from a client address of their own: the per-address ceiling of the
+  // sign-in routes (100 a minute) guards against one client guessing passwords, and a test that
+  // signs in many users quickly (the model test) must not trip it.
+  let fixtureClients = 0;
+  const fixtureClient = () => {
+    fixtureClients += 1;
+    return `10.77.${Math.floor(fixtureClients / 250) % 250}.${(fixtureClients % 250) + 1}`;
+  };
 
   // Each TOTP code is accepted once, so consecutive admin logins move the clock to the next step.
   const login: TestApp['login'] = async (username, password = DEMO_PASSWORD) => {
-    const res = await request('POST', '/api/v1/auth/login', { body: { username, password } });
+    const res = await request('POST', '/api/v1/auth/login', {
+      body: { username, password },
+      remoteAddress: fixtureClient(),
+    });
     if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
     const body = res.json<{ state: string; csrfToken: string; me: { user: { id: string } } | null }>();
     let session: Session = { cookie: cookieFrom(res), csrf: body.csrfToken, userId: body.me?.user.id ?? '' };
@@ -120,7 +133,8 @@ export async function createTestApp(options: { seed?: boolean; env?: Record<stri
       clock.advance(30_000);
       const code = await totpCode(DEMO_ADMIN_TOTP_SECRET, clock.now());
       const verify = await request('POST', '/api/v1/auth/totp/verify', { session, body: { code } });
-      if (verify.statusCode !== 200) throw new Error(`totp for ${username} failed: ${verify.statusCode} ${verify.body}`);
+      if (verify.statusCode !== 200)
+        throw new Error(`totp for ${username} failed: ${verify.statusCode} ${verify.body}`);
       const me = verify.json<{ user: { id: string }; session: { csrfToken: string } }>();
       session = { cookie: cookieFrom(verify), csrf: me.session.csrfToken, userId: me.user.id };
     }
