@@ -47,4 +47,20 @@ export const paths = {
   exploration: (id: string) => `/sozialraum/erkundungen/${id}`,
   addresses: '/sozialraum/anschriften',
   address: (id: string) => `/sozialraum/anschriften/${id}`,
+  // Correspondence (issue 8)
+  correspondence: '/schriftverkehr',
+  personCorrespondence: (personId: string) => `/personen/${personId}/schriftverkehr`,
+  letterNew: (personId: string, caseId?: string) =>
+    `/personen/${personId}/schriftverkehr/neu${caseId ? `?fall=${encodeURIComponent(caseId)}` : ''}`,
+  letter: (id: string) => `/schriftverkehr/${id}`,
+  // Profiles, measures and referrals (issue 9)
+  personProfile: (personId: string) => `/personen/${personId}/profil`,
+  referrals: '/vermittlungen',
+  referralNew: (personId: string) => `/vermittlungen/neu?person=${encodeURIComponent(personId)}`,
+  referral: (id: string) => `/vermittlungen/${id}`,
+  referralCriteria: '/vermittlungen/kriterien',
+  measures: '/massnahmen',
+  measureNew: '/massnahmen/neu',
+  measure: (id: string) => `/massnahmen/${id}`,
+  funnel: '/berichte/trichter',
 } as const;

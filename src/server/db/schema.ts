@@ -30,8 +30,7 @@ export const municipality = pgTable('municipality', {
 /** A GeoJSON geometry in WGS 84 (RFC 7946): a district's outline is a Polygon or MultiPolygon. */
 type LonLat = [longitude: number, latitude: number];
 export type DistrictGeometry =
-  | { type: 'Polygon'; coordinates: LonLat[][] }
-  | { type: 'MultiPolygon'; coordinates: LonLat[][][] };
+  { type: 'Polygon'; coordinates: LonLat[][] } | { type: 'MultiPolygon'; coordinates: LonLat[][][] };
 
 /**
  * Districts (Stadtteile / Sozialräume): the steering unit of the social-space work. The outline is
@@ -893,6 +892,10 @@ export const caseAppointments = pgTable(
       .references(() => agencies.id),
     userId: uuid('user_id').references(() => users.id),
     interpreterLanguage: text('interpreter_language'),
+    /** Interpreter need (issue 8): booked or not yet, who, and the cost centre that pays. */
+    interpreterBooked: boolean('interpreter_booked').notNull().default(false),
+    interpreterName: text('interpreter_name'),
+    interpreterCostCentre: text('interpreter_cost_centre'),
     /** planned → held | missed | cancelled */
     status: text('status').notNull(),
     version: integer('version').notNull().default(1),
@@ -1283,7 +1286,10 @@ export const resourceLocations = pgTable(
     accessibility: text('accessibility'),
     transportation: text('transportation'),
   },
-  (t) => [index('resource_locations_org_idx').on(t.organizationId), index('resource_locations_district_idx').on(t.districtId)],
+  (t) => [
+    index('resource_locations_org_idx').on(t.organizationId),
+    index('resource_locations_district_idx').on(t.districtId),
+  ],
 );
 
 /** A contact of a service; `public` false keeps it out of the open HSDS feed. */
@@ -1334,9 +1340,15 @@ export const resourceServices = pgTable(
     minimumAge: integer('minimum_age'),
     maximumAge: integer('maximum_age'),
     /** Taxonomy term codes (resource_taxonomy_terms.code). */
-    categories: text('categories').array().notNull().default(sql`'{}'::text[]`),
+    categories: text('categories')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** ISO 639-1 codes of languages spoken without an interpreter. */
-    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    languages: text('languages')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     contacts: jsonb('contacts').$type<ResourceContact[]>().notNull().default([]),
     schedules: jsonb('schedules').$type<ResourceSchedule[]>().notNull().default([]),
     internalNote: text('internal_note'),
@@ -1372,7 +1384,12 @@ export const resourceServiceLocations = pgTable(
 /** A participant of an exploration: a colleague (user) or someone from outside by name. */
 export type ExplorationParticipant = { userId: string | null; name: string; organisation: string | null };
 /** A stakeholder met on the walk: the baker, the priest, the caretaker — a role contact, not a client. */
-export type ExplorationStakeholder = { name: string; role: string | null; organisation: string | null; serviceId: string | null };
+export type ExplorationStakeholder = {
+  name: string;
+  role: string | null;
+  organisation: string | null;
+  serviceId: string | null;
+};
 
 /** A Sozialraumerkundung: a walk through a district and what it found. */
 export const explorations = pgTable(
@@ -1461,4 +1478,421 @@ export const explorationFollowUps = pgTable(
     index('exploration_follow_ups_assignee_idx').on(t.assigneeAgencyId, t.status),
     index('exploration_follow_ups_user_idx').on(t.assigneeUserId, t.status),
   ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Correspondence (issue 8): letters from templates, delivery and its proof, the person's consent
+// to electronic channels, the outbox of e-mail, appointment reminders and the sanction guard.
+// See docs/correspondence.md.
+
+/**
+ * The person's consent to be written to on an electronic channel (e-mail, messenger). Post and
+ * hand delivery need none; e-mail and messenger are offered only while such a consent is in force.
+ */
+export const communicationConsents = pgTable(
+  'communication_consents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    /** email | messenger */
+    channel: text('channel').notNull(),
+    /** The e-mail address or the messenger number/handle the person gave. */
+    address: text('address').notNull(),
+    /** For messenger: which service (e.g. Signal, Threema); free text. */
+    service: text('service'),
+    givenOn: date('given_on', { mode: 'string' }).notNull(),
+    /** in_person | signed_scan | written (an e-mail or letter of the person) */
+    evidenceKind: text('evidence_kind').notNull(),
+    evidenceNote: text('evidence_note'),
+    recordedByAgencyId: uuid('recorded_by_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: ts('recorded_at').notNull(),
+    withdrawnAt: ts('withdrawn_at'),
+    withdrawnBy: uuid('withdrawn_by').references(() => users.id),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('communication_consents_person_idx').on(t.personId)],
+);
+
+/**
+ * A letter to a person from a template (invitation, appointment, request for documents, hearing
+ * before a reduction of benefits, cover letter for a decision), in the person's language with the
+ * German original. A letter belongs to a case and its sending agency; `confidentiality` follows the
+ * case records (team / agency / author). The PDF is fixed when the letter is sent.
+ */
+export const letters = pgTable(
+  'letters',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    /** invitation | appointment | document_request | sanction_hearing | decision_cover */
+    template: text('template').notNull(),
+    /** The language of the translation (ISO 639-1); 'de' means the German original only. */
+    language: text('language').notNull(),
+    subject: text('subject').notNull(),
+    /** The placeholder values the caseworker filled in (template field → text). */
+    fields: jsonb('fields').$type<Record<string, string>>().notNull().default({}),
+    /** The appointment an invitation or appointment letter is about. */
+    appointmentId: uuid('appointment_id').references(() => caseAppointments.id, { onDelete: 'set null' }),
+    /** post | hand_delivery | email | messenger */
+    channel: text('channel').notNull(),
+    /** The postal address used (post, hand delivery). */
+    addressId: uuid('address_id').references(() => addresses.id),
+    /** The electronic channel's consent (e-mail, messenger). */
+    communicationConsentId: uuid('communication_consent_id').references(() => communicationConsents.id),
+    /** draft | sent | delivered | returned | undeliverable */
+    status: text('status').notNull().default('draft'),
+    /** team | agency | author (as case notes). */
+    confidentiality: text('confidentiality').notNull().default('agency'),
+    sentAt: ts('sent_at'),
+    sentBy: uuid('sent_by').references(() => users.id),
+    /** When delivery was proven, and how. */
+    deliveredAt: ts('delivered_at'),
+    /** postzustellungsurkunde | signature | read_receipt | confirmation_in_person */
+    proofKind: text('proof_kind'),
+    proofNote: text('proof_note'),
+    returnedAt: ts('returned_at'),
+    /** e.g. no_mailbox | addressee_unknown | moved | refused | other */
+    returnReason: text('return_reason'),
+    /** The rendered PDF as sent (translation + German original). */
+    pdf: bytea('pdf'),
+    pdfSha256: text('pdf_sha256'),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    updatedAt: ts('updated_at').notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+  },
+  (t) => [
+    index('letters_person_idx').on(t.personId, t.createdAt),
+    index('letters_case_idx').on(t.caseId, t.createdAt),
+    index('letters_appointment_idx').on(t.appointmentId),
+    index('letters_agency_status_idx').on(t.agencyId, t.status),
+  ],
+);
+
+/** The delivery history of a letter: sent, delivered with proof, returned, undeliverable, read. */
+export const letterEvents = pgTable(
+  'letter_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    letterId: uuid('letter_id')
+      .notNull()
+      .references(() => letters.id, { onDelete: 'cascade' }),
+    /** sent | delivered | returned | undeliverable | read | mail_sent | mail_failed */
+    kind: text('kind').notNull(),
+    /** When it happened (e.g. the date on the Postzustellungsurkunde). */
+    occurredAt: ts('occurred_at').notNull(),
+    recordedAt: ts('recorded_at').notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    agencyId: uuid('agency_id').references(() => agencies.id),
+    proofKind: text('proof_kind'),
+    reason: text('reason'),
+    note: text('note'),
+  },
+  (t) => [index('letter_events_letter_idx').on(t.letterId, t.occurredAt)],
+);
+
+/**
+ * The outbox of e-mail (transactional: written in the same transaction as the letter or reminder,
+ * delivered afterwards by the mailer). queued → sent | failed (retried) | held (demo mode or no
+ * SMTP configured: nothing leaves the machine).
+ */
+export const outgoingMail = pgTable(
+  'outgoing_mail',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    letterId: uuid('letter_id').references(() => letters.id, { onDelete: 'cascade' }),
+    reminderId: uuid('reminder_id'),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    /** Attach the letter's PDF. */
+    attachLetterPdf: boolean('attach_letter_pdf').notNull().default(false),
+    status: text('status').notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    nextAttemptAt: ts('next_attempt_at'),
+    messageId: text('message_id'),
+    createdAt: ts('created_at').notNull(),
+    sentAt: ts('sent_at'),
+  },
+  (t) => [index('outgoing_mail_status_idx').on(t.status, t.nextAttemptAt)],
+);
+
+/** A reminder of an appointment: to the person by e-mail (where consented) or as a task to the agency. */
+export const appointmentReminders = pgTable(
+  'appointment_reminders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    appointmentId: uuid('appointment_id')
+      .notNull()
+      .references(() => caseAppointments.id, { onDelete: 'cascade' }),
+    dueAt: ts('due_at').notNull(),
+    /** email | task */
+    channel: text('channel').notNull(),
+    /** pending | sent | skipped | cancelled */
+    status: text('status').notNull().default('pending'),
+    processedAt: ts('processed_at'),
+    outcome: text('outcome'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    index('appointment_reminders_due_idx').on(t.status, t.dueAt),
+    index('appointment_reminders_appointment_idx').on(t.appointmentId),
+  ],
+);
+
+/**
+ * A reduction of benefits (Leistungsminderung, e.g. § 32 SGB II for a missed appointment) and the
+ * sanction guard's decision on it: `completed` only when the invitation's delivery is proven and
+ * the address is not flagged undeliverable; otherwise `blocked`, with the guard's findings and the
+ * second channel the caseworker chose.
+ */
+export const benefitReductions = pgTable(
+  'benefit_reductions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    /** missed_appointment | other */
+    reason: text('reason').notNull(),
+    description: text('description'),
+    appointmentId: uuid('appointment_id').references(() => caseAppointments.id, { onDelete: 'set null' }),
+    /** The invitation whose delivery the guard checked. */
+    letterId: uuid('letter_id').references(() => letters.id, { onDelete: 'set null' }),
+    /** blocked | completed */
+    status: text('status').notNull(),
+    /** The guard's findings when decided (which conditions held, which did not). */
+    guard: jsonb('guard').$type<Record<string, unknown>>().notNull(),
+    /** hand_delivery_accommodation | phone | social_worker, when blocked. */
+    secondChannel: text('second_channel'),
+    decisionNote: text('decision_note'),
+    decidedAt: ts('decided_at').notNull(),
+    decidedBy: uuid('decided_by').references(() => users.id),
+  },
+  (t) => [index('benefit_reductions_case_idx').on(t.caseId, t.decidedAt)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Profiles, measures and referrals (issue 9). See docs/profiles-referrals.md.
+
+/**
+ * A person's competence profile (category employment_profile): one per person, edited by the
+ * agencies that may see the category. The lists are JSON validated by shared/contracts/profiles.ts.
+ * `profiledOn` is the day the profile was first completed: it puts the person in a funnel cohort.
+ */
+export const competenceProfiles = pgTable(
+  'competence_profiles',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    profiledOn: date('profiled_on', { mode: 'string' }).notNull(),
+    education: jsonb('education').$type<Record<string, unknown>[]>().notNull().default([]),
+    qualifications: jsonb('qualifications').$type<Record<string, unknown>[]>().notNull().default([]),
+    recognitions: jsonb('recognitions').$type<Record<string, unknown>[]>().notNull().default([]),
+    workExperience: jsonb('work_experience').$type<Record<string, unknown>[]>().notNull().default([]),
+    skills: text('skills')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** German per skill (reading, listening, writing, speaking) as CEFR A1–C2, null = not assessed. */
+    germanLevels: jsonb('german_levels').$type<Record<string, string | null>>().notNull().default({}),
+    /** Lowest of the four German skills (or the only one known): indexed for criteria and reports. */
+    germanOverall: text('german_overall'),
+    motherTongues: text('mother_tongues')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    otherLanguages: jsonb('other_languages').$type<Record<string, unknown>[]>().notNull().default([]),
+    drivingLicences: text('driving_licences')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    interests: text('interests'),
+    wishes: text('wishes'),
+    ownGoals: text('own_goals'),
+    constraints: jsonb('constraints').$type<Record<string, unknown>>().notNull().default({}),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    updatedAt: ts('updated_at').notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex('competence_profiles_person_uq').on(t.personId),
+    index('competence_profiles_profiled_idx').on(t.profiledOn),
+  ],
+);
+
+/**
+ * The measures catalogue: programmes and courses (Integrationskurs, Berufssprachkurs, PerF, EQ,
+ * Arbeitsgelegenheit, …) with provider, places, dates and eligibility criteria as data.
+ * `agencyId` is the agency that receives referrals to it (e.g. the Agentur für Arbeit for PerF).
+ */
+export const measures = pgTable(
+  'measures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** integration_course | job_language_course | perf | eq | agh | vocational_preparation | municipal_offer | other */
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+    provider: text('provider').notNull(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    places: integer('places'),
+    startsOn: date('starts_on', { mode: 'string' }),
+    endsOn: date('ends_on', { mode: 'string' }),
+    location: text('location'),
+    districtId: uuid('district_id').references(() => districts.id),
+    /** Eligibility criteria (shared/domain/referrals/criteria.ts). */
+    criteria: jsonb('criteria').$type<Record<string, unknown>[]>().notNull().default([]),
+    active: boolean('active').notNull().default(true),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [index('measures_agency_idx').on(t.agencyId), index('measures_kind_idx').on(t.kind)],
+);
+
+/** Each receiving agency's acceptance criteria for referrals, as data (e.g. German ≥ B1, free labour-market access). */
+export const referralCriteria = pgTable('referral_criteria', {
+  agencyId: uuid('agency_id')
+    .primaryKey()
+    .references(() => agencies.id),
+  criteria: jsonb('criteria').$type<Record<string, unknown>[]>().notNull().default([]),
+  version: integer('version').notNull().default(1),
+  updatedAt: ts('updated_at').notNull(),
+  updatedBy: uuid('updated_by').references(() => users.id),
+});
+
+/** The configurable list of reasons a receiving agency gives when it rejects a referral. */
+export const referralRejectionReasons = pgTable('referral_rejection_reasons', {
+  code: text('code').primaryKey(),
+  labelDe: text('label_de').notNull(),
+  labelEn: text('label_en').notNull(),
+  active: boolean('active').notNull().default(true),
+  position: integer('position').notNull(),
+});
+
+/**
+ * A referral from one agency to another, optionally to a measure: draft → sent → accepted |
+ * rejected → started → completed | dropped_out; revoked by the sender before it starts. Sending
+ * needs a ground to pass the data: the person's consent or a recorded transfer (`consentId` /
+ * `transferId`). The criteria check at sending is kept, and whether it was sent despite failures.
+ */
+export const referrals = pgTable(
+  'referrals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    caseId: uuid('case_id').references(() => cases.id, { onDelete: 'set null' }),
+    fromAgencyId: uuid('from_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    toAgencyId: uuid('to_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    measureId: uuid('measure_id').references(() => measures.id),
+    /** draft | sent | accepted | rejected | started | completed | dropped_out | revoked */
+    status: text('status').notNull().default('draft'),
+    purpose: text('purpose').notNull(),
+    note: text('note'),
+    consentId: uuid('consent_id').references(() => consents.id),
+    transferId: uuid('transfer_id').references(() => dataTransfers.id),
+    /** The criteria check when sent: each criterion with met / not met / unknown. */
+    criteriaCheck: jsonb('criteria_check').$type<Record<string, unknown>[]>(),
+    sentDespiteFailing: boolean('sent_despite_failing').notNull().default(false),
+    rejectionReasonCode: text('rejection_reason_code').references(() => referralRejectionReasons.code),
+    rejectionNote: text('rejection_note'),
+    followUpOn: date('follow_up_on', { mode: 'string' }),
+    sentAt: ts('sent_at'),
+    decidedAt: ts('decided_at'),
+    startedOn: date('started_on', { mode: 'string' }),
+    endedOn: date('ended_on', { mode: 'string' }),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    updatedAt: ts('updated_at').notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+  },
+  (t) => [
+    index('referrals_person_idx').on(t.personId),
+    index('referrals_from_idx').on(t.fromAgencyId, t.status),
+    index('referrals_to_idx').on(t.toAgencyId, t.status),
+    index('referrals_follow_up_idx').on(t.status, t.followUpOn),
+  ],
+);
+
+/** Every transition of a referral: who, when, from which state to which, with reason and note. */
+export const referralEvents = pgTable(
+  'referral_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    referralId: uuid('referral_id')
+      .notNull()
+      .references(() => referrals.id, { onDelete: 'cascade' }),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    occurredAt: ts('occurred_at').notNull(),
+    actorId: uuid('actor_id').references(() => users.id),
+    agencyId: uuid('agency_id').references(() => agencies.id),
+    reasonCode: text('reason_code'),
+    note: text('note'),
+  },
+  (t) => [index('referral_events_referral_idx').on(t.referralId, t.occurredAt)],
+);
+
+/** Work or training a person took up (for the funnel's "in work or training after 6 and 12 months"). */
+export const employmentOutcomes = pgTable(
+  'employment_outcomes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    /** work | training */
+    kind: text('kind').notNull(),
+    startedOn: date('started_on', { mode: 'string' }).notNull(),
+    endedOn: date('ended_on', { mode: 'string' }),
+    employer: text('employer'),
+    /** KldB 2010 code of the job, when known. */
+    occupationCode: text('occupation_code'),
+    socialInsurance: boolean('social_insurance'),
+    recordedByAgencyId: uuid('recorded_by_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    recordedAt: ts('recorded_at').notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+  },
+  (t) => [index('employment_outcomes_person_idx').on(t.personId, t.startedOn)],
 );

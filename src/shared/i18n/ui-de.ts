@@ -46,6 +46,10 @@ export const uiDe = {
     users: 'Benutzerverwaltung',
     audit: 'Protokoll',
     account: 'Mein Konto',
+    correspondence: 'Schriftverkehr',
+    referrals: 'Vermittlungen',
+    measures: 'Maßnahmen',
+    reports: 'Berichte',
   },
   common: {
     save: 'Speichern',

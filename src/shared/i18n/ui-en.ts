@@ -44,6 +44,10 @@ export const uiEn: UiResources = {
     users: 'User administration',
     audit: 'Audit log',
     account: 'My account',
+    correspondence: 'Correspondence',
+    referrals: 'Referrals',
+    measures: 'Measures',
+    reports: 'Reports',
   },
   common: {
     save: 'Save',

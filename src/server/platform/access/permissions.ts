@@ -38,6 +38,17 @@ export const permissions = [
   'address.read',
   'address.write',
   'district.manage',
+  // Correspondence (issue 8): letters and their delivery are case records (case.read/case.write);
+  // the person's consent to e-mail and messenger is consent.write; the sanction guard is case.write.
+  // Profiles, measures and referrals (issue 9).
+  'profile.read',
+  'profile.write',
+  'measure.read',
+  'measure.manage',
+  'referral.read',
+  'referral.write',
+  'referral.manage',
+  'funnel.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -59,6 +70,11 @@ const caseWork: Permission[] = [
   'exploration.write',
   'address.read',
   'address.write',
+  'profile.read',
+  'profile.write',
+  'measure.read',
+  'referral.read',
+  'referral.write',
 ];
 
 /**
@@ -76,8 +92,22 @@ export const permissionsByRole: Record<Role, readonly Permission[]> = {
     'legal_hold.manage',
     'resource.manage',
     'district.manage',
+    'measure.manage',
+    'referral.manage',
+    'funnel.read',
   ],
-  agency_admin: [...everyone, 'agency.manage', 'user.read', 'user.manage', 'user.create', 'district.manage'],
+  /** Agency administrators keep their agency's measures, acceptance criteria and rejection reasons. */
+  agency_admin: [
+    ...everyone,
+    'agency.manage',
+    'user.read',
+    'user.manage',
+    'user.create',
+    'district.manage',
+    'measure.read',
+    'measure.manage',
+    'referral.manage',
+  ],
   /**
    * The data protection officer controls: audit log, transfer log (ids and norms, no names), the
    * break-glass review, "who saw my data" reports, retention runs and legal holds.
@@ -92,7 +122,8 @@ export const permissionsByRole: Record<Role, readonly Permission[]> = {
     'retention.read',
     'legal_hold.manage',
   ],
-  steering: everyone,
+  /** Steering sees aggregated reports only: the funnel with cells under 5 suppressed, the measures catalogue. */
+  steering: [...everyone, 'measure.read', 'funnel.read'],
   /** The system administrator configures the category matrix, the retention periods and applies rule versions. */
   system_admin: [
     ...everyone,
