@@ -316,6 +316,13 @@ export const auditEventDetails = {
     status: z.string(),
     version: z.number().int(),
   }),
+  // --- correspondence: letters, templates, rendering (insert events below this line)
+  // --- correspondence: sending, delivery, channel consents, outbox (insert events below this line)
+  // --- correspondence: appointments, reminders, interpreter, sanction guard (insert events below this line)
+  // --- profiles: competence profiles, reference data (insert events below this line)
+  // --- referrals: referrals and their transitions (insert events below this line)
+  // --- referrals: measures catalogue, acceptance criteria, employment outcomes (insert events below this line)
+  // --- reports: funnel (insert events below this line)
 } as const;
 
 export type AuditEventType = keyof typeof auditEventDetails;
