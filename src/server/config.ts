@@ -39,6 +39,16 @@ const envSchema = z
       .optional(),
     /** The attribution the tile server requires (e.g. "© OpenStreetMap-Mitwirkende"). */
     LOTSE_MAP_TILE_ATTRIBUTION: z.string().min(1).max(300).optional(),
+    /** SMTP server for outgoing e-mail (smtp:// or smtps://, credentials in the URL); unset = mail is held, never sent. */
+    LOTSE_SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL')
+      .refine((u) => URL.canParse(u), 'must be a valid URL')
+      .optional(),
+    /** Sender of outgoing e-mail, e.g. "Stadt Mülheim – Lotse <lotse@muelheim-ruhr.de>". */
+    LOTSE_MAIL_FROM: z.string().min(3).max(300).default('Lotse <noreply@localhost>'),
+    /** Seconds between runs of the mail delivery loop (default 30; 0 turns it off, off under NODE_ENV=test). */
+    LOTSE_MAIL_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.LOTSE_SEED === 'demo') {
@@ -80,6 +90,11 @@ export type Config = {
   /** Tile server of the social-space map; null = no tiles (plain background with the outlines). */
   mapTileUrl: string | null;
   mapTileAttribution: string | null;
+  /**
+   * Outgoing e-mail. `smtpUrl` null: no SMTP configured, mail is held. `hold` is true in demo mode
+   * (demo users have a published password: nothing may leave the machine) or without SMTP.
+   */
+  mail: { smtpUrl: string | null; from: string; hold: boolean; intervalSeconds: number };
 };
 
 export class ConfigError extends Error {}
@@ -117,5 +132,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     purgeIntervalHours: e.LOTSE_PURGE_INTERVAL_HOURS ?? (e.NODE_ENV === 'test' ? 0 : 24),
     mapTileUrl: e.LOTSE_MAP_TILE_URL ?? null,
     mapTileAttribution: e.LOTSE_MAP_TILE_ATTRIBUTION ?? null,
+    mail: {
+      smtpUrl: e.LOTSE_SMTP_URL ?? null,
+      from: e.LOTSE_MAIL_FROM,
+      hold: e.LOTSE_SEED === 'demo' || !e.LOTSE_SMTP_URL,
+      intervalSeconds: e.LOTSE_MAIL_INTERVAL_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 30),
+    },
   };
 }

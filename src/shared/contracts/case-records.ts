@@ -188,6 +188,12 @@ const appointmentFields = {
   userId: z.uuid().nullable(),
   /** An interpreter is needed for this language (ISO 639 code, see shared/domain/languages.ts). */
   interpreterLanguage: languageCodeSchema.nullable(),
+  /** The interpreter is booked (without it, a language shows "Dolmetschung noch nicht gebucht"). */
+  interpreterBooked: z.boolean(),
+  /** Who interprets (name or service), once booked. */
+  interpreterName: z.string().trim().max(200).nullable(),
+  /** The cost centre (Kostenstelle) the interpreter is charged to. */
+  interpreterCostCentre: z.string().trim().max(100).nullable(),
 };
 
 export const appointmentCreateRequestSchema = z
@@ -198,6 +204,9 @@ export const appointmentCreateRequestSchema = z
     agencyId: appointmentFields.agencyId.optional(),
     userId: appointmentFields.userId.default(null),
     interpreterLanguage: appointmentFields.interpreterLanguage.default(null),
+    interpreterBooked: appointmentFields.interpreterBooked.default(false),
+    interpreterName: appointmentFields.interpreterName.default(null),
+    interpreterCostCentre: appointmentFields.interpreterCostCentre.default(null),
   })
   .strict();
 export type AppointmentCreateRequest = z.infer<typeof appointmentCreateRequestSchema>;
@@ -232,6 +241,9 @@ export const appointmentSchema = z.object({
   agency: refSchema,
   user: userRefSchema.nullable(),
   interpreterLanguage: z.string().nullable(),
+  interpreterBooked: z.boolean(),
+  interpreterName: z.string().nullable(),
+  interpreterCostCentre: z.string().nullable(),
   status: appointmentStatusSchema,
   /** The ETag of the appointment. */
   version: z.number().int(),

@@ -24,7 +24,13 @@ export const taskStatuses = ['open', 'done', 'cancelled'] as const;
 export const taskStatusSchema = z.enum(taskStatuses);
 export type TaskStatus = z.infer<typeof taskStatusSchema>;
 
-export const taskSourceKinds = ['manual', 'plan_review', 'conference_decision'] as const;
+export const taskSourceKinds = [
+  'manual',
+  'plan_review',
+  'conference_decision',
+  'appointment_reminder',
+  'benefit_reduction',
+] as const;
 export const taskSourceKindSchema = z.enum(taskSourceKinds);
 export type TaskSourceKind = z.infer<typeof taskSourceKindSchema>;
 

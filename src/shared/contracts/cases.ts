@@ -80,6 +80,8 @@ export const caseEventKinds = [
   'document_removed',
   'appointment_scheduled',
   'appointment_updated',
+  // Correspondence (issue 8): the sanction guard's decision on a reduction of benefits.
+  'benefit_reduction_recorded',
 ] as const;
 export type CaseEventKind = (typeof caseEventKinds)[number];
 

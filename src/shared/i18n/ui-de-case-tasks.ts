@@ -37,6 +37,8 @@ export const caseTasksDe = {
     manual: 'angelegt',
     plan_review: 'Überprüfung eines Plans',
     conference_decision: 'Beschluss einer Fallkonferenz',
+    appointment_reminder: 'Terminerinnerung (Dolmetschung)',
+    benefit_reduction: 'Entscheidung zur Leistungsminderung',
   },
   toConference: 'Zur Fallkonferenz',
   overdue: 'überfällig',

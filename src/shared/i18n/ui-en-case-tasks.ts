@@ -41,6 +41,8 @@ export const caseTasksEn: Widen<typeof caseTasksDe> = {
     manual: 'added',
     plan_review: 'Review of a plan',
     conference_decision: 'Decision of a case conference',
+    appointment_reminder: 'Appointment reminder (interpreter)',
+    benefit_reduction: 'Decision on a benefit reduction',
   },
   toConference: 'To the case conference',
   overdue: 'overdue',

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -47,6 +47,9 @@ const FIELDS = [
   'agencyId',
   'userId',
   'interpreterLanguage',
+  'interpreterBooked',
+  'interpreterName',
+  'interpreterCostCentre',
 ] as const;
 
 type FormValues = {
@@ -58,6 +61,10 @@ type FormValues = {
   agencyId: string;
   userId: string;
   interpreterLanguage: string;
+  /** 'yes' | 'no' (a select, so that the form compares strings). */
+  interpreterBooked: string;
+  interpreterName: string;
+  interpreterCostCentre: string;
 };
 
 /** The next full hour from now, for a new appointment's start. */
@@ -79,6 +86,9 @@ function defaults(appointment: Appointment | null, agencyId: string): FormValues
       agencyId: appointment.agency.id,
       userId: appointment.user?.id ?? '',
       interpreterLanguage: appointment.interpreterLanguage ?? '',
+      interpreterBooked: appointment.interpreterBooked ? 'yes' : 'no',
+      interpreterName: appointment.interpreterName ?? '',
+      interpreterCostCentre: appointment.interpreterCostCentre ?? '',
     };
   }
   const start = nextHour();
@@ -91,6 +101,9 @@ function defaults(appointment: Appointment | null, agencyId: string): FormValues
     agencyId,
     userId: '',
     interpreterLanguage: '',
+    interpreterBooked: 'no',
+    interpreterName: '',
+    interpreterCostCentre: '',
   };
 }
 
@@ -109,6 +122,7 @@ function AppointmentForm({ value, appointment, defaultAgencyId, onSaved, onCance
   const [stale, setStale] = useState(false);
   const form = useForm<FormValues>({ shouldFocusError: false, defaultValues: defaults(appointment, defaultAgencyId) });
   const agencyId = useWatch({ control: form.control, name: 'agencyId' });
+  const interpreterLanguage = useWatch({ control: form.control, name: 'interpreterLanguage' });
   // The colleagues route may not answer (yet): then the agency as a whole is responsible.
   const colleagues = useQuery({ ...agencyCaseworkersQuery(agencyId), retry: false });
   const teamAgencies = value.team.filter((m) => m.current).map((m) => m.agency);
@@ -143,6 +157,9 @@ function AppointmentForm({ value, appointment, defaultAgencyId, onSaved, onCance
       agencyId: values.agencyId,
       userId: values.userId || null,
       interpreterLanguage: values.interpreterLanguage || null,
+      interpreterBooked: values.interpreterBooked === 'yes',
+      interpreterName: values.interpreterName.trim() === '' ? null : values.interpreterName.trim(),
+      interpreterCostCentre: values.interpreterCostCentre.trim() === '' ? null : values.interpreterCostCentre.trim(),
     };
     let body: typeof input | Partial<typeof input> = input;
     if (appointment) {
@@ -271,6 +288,38 @@ function AppointmentForm({ value, appointment, defaultAgencyId, onSaved, onCance
         ]}
         registration={form.register('interpreterLanguage')}
       />
+      {interpreterLanguage ? (
+        <>
+          <SelectField
+            id={summary.id('interpreterBooked')}
+            label={t('sanctionGuard.interpreter.booked')}
+            error={errors.interpreterBooked?.message}
+            options={[
+              { value: 'no', label: t('sanctionGuard.interpreter.bookedOptions.no') },
+              { value: 'yes', label: t('sanctionGuard.interpreter.bookedOptions.yes') },
+            ]}
+            registration={form.register('interpreterBooked')}
+          />
+          <TextField
+            id={summary.id('interpreterName')}
+            label={t('sanctionGuard.interpreter.name')}
+            optional
+            maxLength={200}
+            autoComplete="off"
+            error={errors.interpreterName?.message}
+            registration={form.register('interpreterName')}
+          />
+          <TextField
+            id={summary.id('interpreterCostCentre')}
+            label={t('sanctionGuard.interpreter.costCentre')}
+            optional
+            maxLength={100}
+            autoComplete="off"
+            error={errors.interpreterCostCentre?.message}
+            registration={form.register('interpreterCostCentre')}
+          />
+        </>
+      ) : null}
       <FormActions
         submitLabel={appointment ? t('common.save') : t('caseRecords.appointments.add')}
         pending={save.isPending}
@@ -323,11 +372,40 @@ export function AppointmentFacts({ appointment }: { appointment: Appointment }) 
               {t('caseRecords.appointments.interpreter', { language: languageLabel(appointment.interpreterLanguage) })}
             </span>
           </span>
+        ) : null}{' '}
+        {appointment.interpreterLanguage && !appointment.interpreterBooked && appointment.status === 'planned' ? (
+          <span className="kern-badge kern-badge--warning">
+            <span className="kern-label">{t('sanctionGuard.interpreter.notBooked')}</span>
+          </span>
+        ) : null}
+        {appointment.interpreterLanguage && appointment.interpreterBooked ? (
+          <span className="kern-badge kern-badge--success">
+            <span className="kern-label">
+              {appointment.interpreterName
+                ? t('sanctionGuard.interpreter.bookedBadge', { name: appointment.interpreterName })
+                : t('sanctionGuard.interpreter.booked')}
+            </span>
+          </span>
         ) : null}
       </p>
+      {appointment.interpreterCostCentre ? (
+        <p className="kern-body kern-body--small">
+          {t('sanctionGuard.interpreter.costCentreLine', { costCentre: appointment.interpreterCostCentre })}
+        </p>
+      ) : null}
     </>
   );
 }
+
+/**
+ * What another feature adds to an appointment's buttons (composed in src/client/app, e.g. the
+ * sanction guard's "Leistungsminderung prüfen" on a missed appointment).
+ */
+export type AppointmentAction = (props: {
+  caseId: string;
+  appointment: Appointment;
+  onMessage: (message: { text: string; tone: 'success' | 'danger' }) => void;
+}) => ReactNode;
 
 type ItemProps = {
   appointment: Appointment;
@@ -335,9 +413,10 @@ type ItemProps = {
   pending: boolean;
   onEdit: () => void;
   onStatus: (status: AppointmentStatus) => void;
+  action: ReactNode;
 };
 
-function AppointmentItem({ appointment, canWrite, pending, onEdit, onStatus }: ItemProps) {
+function AppointmentItem({ appointment, canWrite, pending, onEdit, onStatus, action }: ItemProps) {
   const { t } = useTranslation();
   const now = useNow();
   const titleId = `case-appointment-${appointment.id}-title`;
@@ -369,6 +448,7 @@ function AppointmentItem({ appointment, canWrite, pending, onEdit, onStatus }: I
               {t(`caseRecords.appointments.statusActions.${status}`)}
             </Button>
           ))}
+          {action}
           <Button
             variant="tertiary"
             icon="edit"
@@ -390,12 +470,14 @@ function AppointmentList({
   canWrite,
   onEdit,
   onMessage,
+  appointmentAction,
 }: {
   value: Case;
   when: 'upcoming' | 'past';
   canWrite: boolean;
   onEdit: (appointment: Appointment) => void;
   onMessage: (message: { text: string; tone: 'success' | 'danger' }) => void;
+  appointmentAction: AppointmentAction | undefined;
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -451,6 +533,7 @@ function AppointmentList({
                 pending={status.isPending}
                 onEdit={() => onEdit(appointment)}
                 onStatus={(s) => status.mutate({ appointment, status: s })}
+                action={appointmentAction?.({ caseId: value.id, appointment, onMessage })}
               />
             ))}
           </ol>
@@ -467,7 +550,13 @@ type Editing = { mode: 'new' } | { mode: 'edit'; appointment: Appointment } | nu
  * The appointments of a case, upcoming and past: schedule one, change it, record whether it took
  * place. Closed cases show them read-only.
  */
-export function CaseAppointmentsPanel({ value }: { value: Case }) {
+export function CaseAppointmentsPanel({
+  value,
+  appointmentAction,
+}: {
+  value: Case;
+  appointmentAction?: AppointmentAction | undefined;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const { data: me } = useMe();
@@ -529,6 +618,7 @@ export function CaseAppointmentsPanel({ value }: { value: Case }) {
           setEditing({ mode: 'edit', appointment });
         }}
         onMessage={show}
+        appointmentAction={canWrite ? appointmentAction : undefined}
       />
       <AppointmentList
         value={value}
@@ -539,6 +629,7 @@ export function CaseAppointmentsPanel({ value }: { value: Case }) {
           setEditing({ mode: 'edit', appointment });
         }}
         onMessage={show}
+        appointmentAction={canWrite ? appointmentAction : undefined}
       />
       <ModalDialog
         isOpen={editing !== null}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
@@ -11,7 +11,8 @@ import { QueryError } from '../../components/ui/query-error';
 import { formatDateTime } from '../../lib/format';
 import { paths } from '../../lib/paths';
 import { hasPermission, useMe } from '../../lib/session';
-import { CaseAppointmentsPanel } from './case-appointments-panel';
+import type { Case } from '../../../shared/contracts/cases';
+import { CaseAppointmentsPanel, type AppointmentAction } from './case-appointments-panel';
 import { CaseAssessmentsPanel } from './case-assessments-panel';
 import { CaseConferencesPanel } from './case-conferences-panel';
 import { CaseDocumentsPanel } from './case-documents-panel';
@@ -31,7 +32,15 @@ import { caseDetailQuery } from './cases-api';
  * One case: header (edit title and household, reassign) with the phase stepper, phase change, team,
  * assessment, the parts of the case work and the timeline.
  */
-export function CaseDetailPage() {
+/** What other features add to the case page (composed in src/client/app; features do not import each other). */
+export type CasePageSlots = {
+  /** Sections below the conferences (e.g. the benefit reductions). */
+  sections?: (value: Case) => ReactNode;
+  /** A button beside an appointment's own (e.g. "Leistungsminderung prüfen"). */
+  appointmentAction?: AppointmentAction;
+};
+
+export function CaseDetailPage({ slots = {} }: { slots?: CasePageSlots }) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const location = useLocation();
@@ -94,6 +103,14 @@ export function CaseDetailPage() {
             />
           ) : null}
         </div>
+      ) : null}
+      {canEdit ? (
+        <p>
+          <Link className="kern-link" to={paths.letterNew(value.person.id, value.id)}>
+            <span className="kern-icon kern-icon--mail" aria-hidden="true" />
+            {t('letters.compose.title')}
+          </Link>
+        </p>
       ) : null}
       <SuccessNotice notice={message} />
       {stale ? (
@@ -187,9 +204,10 @@ export function CaseDetailPage() {
         <CasePlansPanel value={value} />
         <div className="lotse-grid">
           <CaseTasksPanel value={value} />
-          <CaseAppointmentsPanel value={value} />
+          <CaseAppointmentsPanel value={value} appointmentAction={slots.appointmentAction} />
         </div>
         <CaseConferencesPanel value={value} />
+        {slots.sections?.(value)}
         <div className="lotse-grid">
           <CaseNotesPanel value={value} />
           <CaseDocumentsPanel value={value} />

@@ -21,6 +21,7 @@ import type { Db } from '../../db/client';
 import { check } from '../../platform/access/access';
 import type { Actor } from '../../platform/access/actor';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log';
+import { replanAppointmentReminders } from '../correspondence/appointment-reminders';
 import { AppError, fieldMessage, type FieldError } from '../../platform/errors/app-error';
 import { etagOf, ifMatchVersion, type Versioned } from '../../platform/http/etag';
 import { presentAppointment, presentMyAppointment } from './case-appointments.presenter';
@@ -48,6 +49,8 @@ const CLOSED = {
   de: 'Termine können dann nicht mehr vereinbart oder geändert werden.',
   en: 'Appointments can then no longer be scheduled or changed.',
 };
+
+const blankToNull = (s: string | null): string | null => (s === null || s === '' ? null : s);
 
 const toErrors = (problems: { path: string; message: { de: string; en: string } }[]): FieldError[] =>
   problems.map((p) => ({ path: p.path, message: p.message }));
@@ -162,12 +165,26 @@ export async function createAppointment(
       agencyId,
       userId: input.userId,
       interpreterLanguage: input.interpreterLanguage,
+      interpreterBooked: input.interpreterBooked,
+      interpreterName: blankToNull(input.interpreterName),
+      interpreterCostCentre: blankToNull(input.interpreterCostCentre),
       status: 'planned',
       createdAt: ctx.now,
       createdBy: a.userId,
       updatedAt: ctx.now,
       updatedBy: a.userId,
     });
+    await replanAppointmentReminders(
+      tx,
+      {
+        id: appointmentId,
+        status: 'planned',
+        startsAt,
+        interpreterLanguage: input.interpreterLanguage,
+        interpreterBooked: input.interpreterBooked,
+      },
+      ctx.now,
+    );
     await recordCaseEvent(tx, a, ctx, {
       caseId,
       kind: 'appointment_scheduled',
@@ -212,6 +229,11 @@ export async function updateAppointment(
     ...(input.agencyId !== undefined ? { agencyId: input.agencyId } : {}),
     ...(input.userId !== undefined ? { userId: input.userId } : {}),
     ...(input.interpreterLanguage !== undefined ? { interpreterLanguage: input.interpreterLanguage } : {}),
+    ...(input.interpreterBooked !== undefined ? { interpreterBooked: input.interpreterBooked } : {}),
+    ...(input.interpreterName !== undefined ? { interpreterName: blankToNull(input.interpreterName) } : {}),
+    ...(input.interpreterCostCentre !== undefined
+      ? { interpreterCostCentre: blankToNull(input.interpreterCostCentre) }
+      : {}),
     ...(input.status !== undefined ? { status: input.status } : {}),
   };
   if (Object.keys(next).length === 0) throw nothingToChange();
@@ -246,6 +268,7 @@ export async function updateAppointment(
       updatedBy: a.userId,
     });
     if (!updated) throw staleAppointment(await findAppointment(tx, caseId, appointmentId));
+    await replanAppointmentReminders(tx, updated, ctx.now);
     await recordCaseEvent(tx, a, ctx, {
       caseId,
       kind: 'appointment_updated',

@@ -23,6 +23,8 @@ function entryCategory(kind: string, details: Record<string, unknown>): DataCate
   if (kind.startsWith('note_')) return caseNoteCategory;
   if (kind.startsWith('document_') && typeof details.docType === 'string')
     return documentTypeCategories[details.docType as DocumentType] ?? caseNoteCategory;
+  // Decisions on a reduction of benefits (sanction guard, issue 8) are benefits data.
+  if (kind.startsWith('benefit_reduction')) return 'benefits';
   if (kind.startsWith('plan_') && typeof details.kind === 'string')
     return planKindCategories[details.kind as PlanKind] ?? null;
   return null;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
+import { NodeCompiler, type NodeTypstDocument } from '@myriaddreamin/typst-ts-node-compiler';
 
 /**
  * PDF documents from Typst templates (plans now, letters later).
@@ -70,6 +70,11 @@ export class TypstRenderError extends Error {
 export type TypstRenderer = {
   /** Compiles the template with `data` (JSON-serialisable) as `sys.inputs.data` into a PDF. */
   renderPdf(template: TypstTemplate, data: unknown): Buffer;
+  /**
+   * Compiles the template into one SVG of all pages, stacked top to bottom (each page a
+   * `<g class="typst-page" transform="translate(0, y)" data-page-height="…">`); for previews.
+   */
+  renderSvg(template: TypstTemplate, data: unknown): string;
 };
 
 /**
@@ -78,24 +83,26 @@ export type TypstRenderer = {
  */
 export function createTypstRenderer(sources: readonly FontSource[] = fontSources): TypstRenderer {
   const compiler = NodeCompiler.create({ fontArgs: [{ fontBlobs: loadFontBlobs(sources) }] });
-  return {
-    renderPdf(template, data) {
-      const result = compiler.compile({
-        mainFileContent: template.source,
-        inputs: { data: JSON.stringify(data) },
-      });
-      try {
-        const document = result.result;
-        if (result.hasError() || !document) {
-          const error = result.takeError();
-          throw new TypstRenderError(template.name, error ? compiler.fetchDiagnostics(error) : 'no document');
-        }
-        return compiler.pdf(document);
-      } finally {
-        // Drop memoised results that were not reused for a while, so memory stays flat under load.
-        compiler.evictCache(10);
+  function render<T>(template: TypstTemplate, data: unknown, output: (document: NodeTypstDocument) => T): T {
+    const result = compiler.compile({
+      mainFileContent: template.source,
+      inputs: { data: JSON.stringify(data) },
+    });
+    try {
+      const document = result.result;
+      if (result.hasError() || !document) {
+        const error = result.takeError();
+        throw new TypstRenderError(template.name, error ? compiler.fetchDiagnostics(error) : 'no document');
       }
-    },
+      return output(document);
+    } finally {
+      // Drop memoised results that were not reused for a while, so memory stays flat under load.
+      compiler.evictCache(10);
+    }
+  }
+  return {
+    renderPdf: (template, data) => render(template, data, (document) => compiler.pdf(document)),
+    renderSvg: (template, data) => render(template, data, (document) => compiler.svg(document)),
   };
 }
 
