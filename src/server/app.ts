@@ -1,3 +1,4 @@
+import { funnelRoutes } from './modules/reports/funnel.routes';
 import { consentRoutes } from './modules/consent/consent.routes';
 import { breakGlassRoutes } from './modules/data-protection/break-glass.routes';
 import { categoryMatrixRoutes } from './modules/data-protection/category-matrix.routes';
@@ -42,6 +43,17 @@ import { explorationRoutes } from './modules/social-space/explorations.routes';
 import { resourceRoutes } from './modules/social-space/resources.routes';
 import { hsdsRoutes } from './modules/social-space/hsds.routes';
 import { registerPolicies } from './modules/policies';
+import { letterRoutes } from './modules/correspondence/letters.routes';
+import { letterDeliveryRoutes } from './modules/correspondence/letter-delivery.routes';
+import { communicationConsentRoutes } from './modules/correspondence/communication-consents.routes';
+import { benefitReductionRoutes } from './modules/correspondence/benefit-reductions.routes';
+import { referralRoutes } from './modules/referrals/referrals.routes';
+import { rejectionReasonRoutes } from './modules/referrals/rejection-reasons.routes';
+import { measureRoutes } from './modules/referrals/measures.routes';
+import { referralCriteriaRoutes } from './modules/referrals/referral-criteria.routes';
+import { employmentOutcomeRoutes } from './modules/referrals/employment-outcomes.routes';
+import { profileRoutes } from './modules/profiles/profiles.routes';
+import { referenceDataRoutes } from './modules/profiles/reference-data.routes';
 
 export type BuildAppOptions = {
   config: Config;
@@ -139,6 +151,18 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(explorationRoutes(deps));
   await app.register(resourceRoutes(deps));
   await app.register(hsdsRoutes(deps));
+  await app.register(letterRoutes(deps));
+  await app.register(letterDeliveryRoutes(deps));
+  await app.register(communicationConsentRoutes(deps));
+  await app.register(benefitReductionRoutes(deps));
+  await app.register(referralRoutes(deps));
+  await app.register(rejectionReasonRoutes(deps));
+  await app.register(measureRoutes(deps));
+  await app.register(referralCriteriaRoutes(deps));
+  await app.register(employmentOutcomeRoutes(deps));
+  await app.register(profileRoutes(deps));
+  await app.register(referenceDataRoutes(deps));
+  await app.register(funnelRoutes(deps));
 
   const clientDir = options.clientDir ?? defaultClientDir;
   const clientBuilt = fs.existsSync(path.join(clientDir, 'index.html'));

@@ -151,6 +151,8 @@ describe('route inventory and deny by default', () => {
     // Districts, aggregated statistics, the map and the resource directory: every role.
     const base = ['workspace.read', 'agency.read', 'social_space.read'];
     const admin = [...base, 'agency.manage', 'user.read', 'user.manage', 'user.create', 'district.manage'];
+    // Agency administrators also keep their agency's measures, acceptance criteria and rejection reasons.
+    const agencyAdmin = [...admin, 'measure.read', 'measure.manage', 'referral.manage'];
     const caseWork = [
       'person.read',
       'person.write',
@@ -166,6 +168,11 @@ describe('route inventory and deny by default', () => {
       'exploration.write',
       'address.read',
       'address.write',
+      'profile.read',
+      'profile.write',
+      'measure.read',
+      'referral.read',
+      'referral.write',
     ];
     expect(Object.fromEntries(Object.entries(permissionsByRole).map(([r, p]) => [r, [...p].sort()]))).toEqual({
       caseworker: [...base, ...caseWork].sort(),
@@ -179,8 +186,12 @@ describe('route inventory and deny by default', () => {
         'legal_hold.manage',
         'resource.manage',
         'district.manage',
+        // Team leads keep the measures catalogue and the acceptance criteria, and read the funnel.
+        'measure.manage',
+        'referral.manage',
+        'funnel.read',
       ].sort(),
-      agency_admin: [...admin].sort(),
+      agency_admin: [...agencyAdmin].sort(),
       data_protection_officer: [
         ...base,
         'audit.read',
@@ -191,7 +202,8 @@ describe('route inventory and deny by default', () => {
         'retention.read',
         'legal_hold.manage',
       ].sort(),
-      steering: [...base].sort(),
+      // Steering: aggregated reports (the funnel, cells under 5 suppressed) and the measures catalogue.
+      steering: [...base, 'measure.read', 'funnel.read'].sort(),
       system_admin: [
         ...admin,
         'data_protection.manage',
@@ -614,6 +626,97 @@ describe('route inventory and deny by default', () => {
         'PATCH /api/v1/resources/:id': { url: `/api/v1/resources/${RANDOM_UUID}`, body: {}, allowed: 400 },
         'POST /api/v1/resources/:id/verify': { url: `/api/v1/resources/${RANDOM_UUID}/verify`, body: {}, allowed: 404 },
         'DELETE /api/v1/resources/:id': { url: `/api/v1/resources/${RANDOM_UUID}`, allowed: 404 },
+        // Referrals (issue 9).
+        'GET /api/v1/referrals': { url: '/api/v1/referrals?box=outbox', allowed: 200 },
+        'POST /api/v1/people/:id/referrals': { url: `/api/v1/people/${RANDOM_UUID}/referrals`, body: {}, allowed: 400 },
+        'GET /api/v1/referrals/:id': { url: `/api/v1/referrals/${RANDOM_UUID}`, allowed: 404 },
+        'PATCH /api/v1/referrals/:id': { url: `/api/v1/referrals/${RANDOM_UUID}`, body: { purpose: 7 }, allowed: 400 },
+        'GET /api/v1/referrals/:id/criteria-check': {
+          url: `/api/v1/referrals/${RANDOM_UUID}/criteria-check`,
+          allowed: 404,
+        },
+        'POST /api/v1/referrals/:id/send': { url: `/api/v1/referrals/${RANDOM_UUID}/send`, body: {}, allowed: 400 },
+        'POST /api/v1/referrals/:id/transition': {
+          url: `/api/v1/referrals/${RANDOM_UUID}/transition`,
+          body: { to: 'nowhere' },
+          allowed: 400,
+        },
+        'GET /api/v1/referral-rejection-reasons': { url: '/api/v1/referral-rejection-reasons', allowed: 200 },
+        'PUT /api/v1/referral-rejection-reasons': { url: '/api/v1/referral-rejection-reasons', body: {}, allowed: 400 },
+        // Referrals: measures catalogue, acceptance criteria, employment outcomes (issue 9).
+        'GET /api/v1/measures': { url: '/api/v1/measures?pageSize=1', allowed: 200 },
+        'GET /api/v1/measures/:id': { url: `/api/v1/measures/${RANDOM_UUID}`, allowed: 404 },
+        'POST /api/v1/measures': { url: '/api/v1/measures', body: {}, allowed: 400 },
+        'PATCH /api/v1/measures/:id': { url: `/api/v1/measures/${RANDOM_UUID}`, body: { title: 7 }, allowed: 400 },
+        'GET /api/v1/people/:id/measure-matches': { url: `/api/v1/people/${RANDOM_UUID}/measure-matches`, allowed: 404 },
+        'GET /api/v1/agencies/:id/referral-criteria': { url: `/api/v1/agencies/${ownAgency}/referral-criteria`, allowed: 200 },
+        'PUT /api/v1/agencies/:id/referral-criteria': {
+          url: `/api/v1/agencies/${ownAgency}/referral-criteria`,
+          body: {},
+          allowed: 400,
+        },
+        'GET /api/v1/people/:id/employment-outcomes': { url: `/api/v1/people/${RANDOM_UUID}/employment-outcomes`, allowed: 404 },
+        'POST /api/v1/people/:id/employment-outcomes': {
+          url: `/api/v1/people/${RANDOM_UUID}/employment-outcomes`,
+          body: {},
+          allowed: 400,
+        },
+        'DELETE /api/v1/people/:id/employment-outcomes/:outcomeId': {
+          url: `/api/v1/people/${RANDOM_UUID}/employment-outcomes/${RANDOM_UUID}`,
+          allowed: 404,
+        },
+        // Profiles: competence profiles and their reference data (issue 9).
+        'GET /api/v1/people/:id/profile': { url: `/api/v1/people/${RANDOM_UUID}/profile`, allowed: 404 },
+        'PUT /api/v1/people/:id/profile': { url: `/api/v1/people/${RANDOM_UUID}/profile`, body: {}, allowed: 404 },
+        'GET /api/v1/reference/occupations': { url: '/api/v1/reference/occupations?q=Koch', allowed: 200 },
+        'GET /api/v1/reference/occupations/:code': { url: '/api/v1/reference/occupations/29302', allowed: 200 },
+        'GET /api/v1/reference/isced': { url: '/api/v1/reference/isced', allowed: 200 },
+        'GET /api/v1/reference/cefr': { url: '/api/v1/reference/cefr', allowed: 200 },
+        // Reports: funnel (issue 9), aggregated only.
+        'GET /api/v1/reports/funnel': { url: '/api/v1/reports/funnel?from=2026-01-01&to=2026-03-31', allowed: 200 },
+        'GET /api/v1/reports/funnel.csv': { url: '/api/v1/reports/funnel.csv?from=2026-01-01&to=2026-03-31', allowed: 200 },
+        // Correspondence: sending and delivery (issue 8).
+        'GET /api/v1/letters': { url: '/api/v1/letters', allowed: 200 },
+        'GET /api/v1/letters/:id/delivery': { url: `/api/v1/letters/${RANDOM_UUID}/delivery`, allowed: 404 },
+        'POST /api/v1/letters/:id/send': { url: `/api/v1/letters/${RANDOM_UUID}/send`, body: {}, allowed: 400 },
+        'POST /api/v1/letters/:id/delivery': { url: `/api/v1/letters/${RANDOM_UUID}/delivery`, body: {}, allowed: 400 },
+        'GET /api/v1/people/:id/communication-consents': {
+          url: `/api/v1/people/${RANDOM_UUID}/communication-consents`,
+          allowed: 404,
+        },
+        'POST /api/v1/people/:id/communication-consents': {
+          url: `/api/v1/people/${RANDOM_UUID}/communication-consents`,
+          body: {},
+          allowed: 400,
+        },
+        'POST /api/v1/people/:id/communication-consents/:consentId/withdraw': {
+          url: `/api/v1/people/${RANDOM_UUID}/communication-consents/${RANDOM_UUID}/withdraw`,
+          allowed: 404,
+        },
+        // Correspondence: letters from templates (issue 8).
+        'GET /api/v1/letter-templates': { url: '/api/v1/letter-templates', allowed: 200 },
+        'POST /api/v1/cases/:id/letters': { url: `/api/v1/cases/${RANDOM_UUID}/letters`, body: {}, allowed: 400 },
+        'GET /api/v1/letters/:id': { url: `/api/v1/letters/${RANDOM_UUID}`, allowed: 404 },
+        'PATCH /api/v1/letters/:id': { url: `/api/v1/letters/${RANDOM_UUID}`, body: { language: 'xx' }, allowed: 400 },
+        'DELETE /api/v1/letters/:id': { url: `/api/v1/letters/${RANDOM_UUID}`, allowed: 404 },
+        'GET /api/v1/letters/:id/pdf': { url: `/api/v1/letters/${RANDOM_UUID}/pdf`, allowed: 404 },
+        'GET /api/v1/letters/:id/preview.svg': { url: `/api/v1/letters/${RANDOM_UUID}/preview.svg`, allowed: 404 },
+        'GET /api/v1/people/:id/letters': { url: `/api/v1/people/${RANDOM_UUID}/letters`, allowed: 404 },
+        // Correspondence: sanction guard (issue 8).
+        'POST /api/v1/cases/:id/benefit-reductions/check': {
+          url: `/api/v1/cases/${RANDOM_UUID}/benefit-reductions/check`,
+          body: {},
+          allowed: 400,
+        },
+        'POST /api/v1/cases/:id/benefit-reductions': {
+          url: `/api/v1/cases/${RANDOM_UUID}/benefit-reductions`,
+          body: {},
+          allowed: 400,
+        },
+        'GET /api/v1/cases/:id/benefit-reductions': {
+          url: `/api/v1/cases/${RANDOM_UUID}/benefit-reductions`,
+          allowed: 404,
+        },
       };
       const r = requests[key];
       if (!r) throw new Error(`no matrix probe for ${key}: add one`);

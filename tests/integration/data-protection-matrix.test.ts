@@ -187,6 +187,12 @@ const RECORD_RULES: Record<string, RecordRule> = {
   'POST /api/v1/cases/:id/appointments': caseRule,
   'PATCH /api/v1/cases/:id/appointments/:appointmentId': caseRule,
 
+  // Issue 8 and 9: reads of a person's profile data and channel consents.
+  'GET /api/v1/people/:id/profile': { kind: 'person_category', category: 'employment_profile' },
+  'GET /api/v1/people/:id/employment-outcomes': { kind: 'person_category', category: 'employment_profile' },
+  'GET /api/v1/people/:id/measure-matches': { kind: 'person_category', category: 'employment_profile' },
+  'GET /api/v1/people/:id/communication-consents': { kind: 'person_category', category: 'contact' },
+
   'GET /api/v1/consents/:id': { kind: 'consent' },
   'POST /api/v1/consents/:id/withdraw': { kind: 'consent_works_with' },
   'PUT /api/v1/consents/:id/evidence': { kind: 'consent_recorder' },
@@ -241,6 +247,41 @@ const NOT_IN_MATRIX: Record<string, string> = {
   'GET /api/v1/hsds/services/:id': 'open HSDS feed, public fields only (hsds-api)',
   'GET /api/v1/hsds/organizations/:id': 'open HSDS feed, public fields only (hsds-api)',
   'GET /api/v1/hsds/service_at_locations/:id': 'open HSDS feed, public fields only (hsds-api)',
+  // Correspondence (issue 8): letters are case records of category case_notes with confidentiality
+  // levels; their own tests cover scope, level, category and the sending agency.
+  'POST /api/v1/cases/:id/letters': 'letter draft, case + case_notes (letters-api)',
+  'GET /api/v1/letters/:id': 'letter, case + level + case_notes (letters-api)',
+  'PATCH /api/v1/letters/:id': 'letter draft of the sending agency (letters-api)',
+  'DELETE /api/v1/letters/:id': 'letter draft of the sending agency (letters-api)',
+  'GET /api/v1/letters/:id/pdf': 'letter, case + level + case_notes (letters-api)',
+  'GET /api/v1/letters/:id/preview.svg': 'letter, case + level + case_notes (letters-api)',
+  'GET /api/v1/people/:id/letters': "the person's letters filtered by case and level in SQL (letters-api)",
+  'GET /api/v1/letters/:id/delivery': 'letter delivery, as the letter; address only with contact (letter-delivery-api)',
+  'POST /api/v1/letters/:id/send': 'sending agency + contact category (letter-delivery-api)',
+  'POST /api/v1/letters/:id/delivery': 'sending agency (letter-delivery-api)',
+  'POST /api/v1/people/:id/communication-consents': 'person + contact category (communication-consents-api)',
+  'POST /api/v1/people/:id/communication-consents/:consentId/withdraw':
+    'person + contact category (communication-consents-api)',
+  'POST /api/v1/cases/:id/benefit-reductions/check': 'case + benefits category (benefit-reductions-api)',
+  'POST /api/v1/cases/:id/benefit-reductions':
+    'case + benefits category, lead or Jobcenter/Sozialamt on the team (benefit-reductions-api)',
+  'GET /api/v1/cases/:id/benefit-reductions': 'case + benefits category (benefit-reductions-api)',
+  // Profiles, measures and referrals (issue 9).
+  'PUT /api/v1/people/:id/profile': 'person + employment_profile (profiles-api)',
+  'POST /api/v1/people/:id/employment-outcomes': 'person + employment_profile (employment-outcomes-api)',
+  'DELETE /api/v1/people/:id/employment-outcomes/:outcomeId':
+    'outcome of the recording agency (employment-outcomes-api)',
+  'POST /api/v1/people/:id/referrals': 'person + employment_profile (referrals-api)',
+  'GET /api/v1/referrals/:id': 'referral of the sending or (once sent) receiving agency (referrals-api)',
+  'PATCH /api/v1/referrals/:id': 'referral draft of the sending agency (referrals-api)',
+  'GET /api/v1/referrals/:id/criteria-check': 'referral + employment_profile (referrals-api)',
+  'POST /api/v1/referrals/:id/send': 'sending agency; consent or transfer in force (referrals-api)',
+  'POST /api/v1/referrals/:id/transition': 'sender or receiver per the referral machine (referrals-api)',
+  'GET /api/v1/measures/:id': 'measures catalogue, no person (measures-api)',
+  'PATCH /api/v1/measures/:id': "measures catalogue, the owning agency's (measures-api)",
+  'GET /api/v1/agencies/:id/referral-criteria': 'configuration of an agency (referral-criteria-api)',
+  'PUT /api/v1/agencies/:id/referral-criteria': 'configuration of the own agency (referral-criteria-api)',
+  'GET /api/v1/reference/occupations/:code': 'reference data (KldB 2010), no person (reference-data-api)',
 };
 
 /**

@@ -46,6 +46,7 @@ const HouseholdPage = lazy(() =>
 const PersonMergePage = lazy(() =>
   import('../features/people/person-merge-page').then((m) => ({ default: m.PersonMergePage })),
 );
+const ProfilePage = lazy(() => import('../features/profiles/profile-page').then((m) => ({ default: m.ProfilePage })));
 const SocialSpaceMapPage = lazy(() =>
   import('../features/social-space/map-page').then((m) => ({ default: m.SocialSpaceMapPage })),
 );
@@ -87,7 +88,7 @@ const CaseCreatePage = lazy(() =>
   import('../features/cases/case-create-page').then((m) => ({ default: m.CaseCreatePage })),
 );
 const CaseDetailPage = lazy(() =>
-  import('../features/cases/case-detail-page').then((m) => ({ default: m.CaseDetailPage })),
+  import('./composed/case-detail-route').then((m) => ({ default: m.CaseDetailRoute })),
 );
 const AssessmentPage = lazy(() =>
   import('../features/cases/assessment-editor').then((m) => ({ default: m.AssessmentPage })),
@@ -108,6 +109,22 @@ const CategoryMatrixPage = lazy(() =>
   import('../features/data-protection/category-matrix-page').then((m) => ({ default: m.CategoryMatrixPage })),
 );
 const AuditPage = lazy(() => import('../features/audit/audit-page').then((m) => ({ default: m.AuditPage })));
+const ReferralsPage = lazy(() =>
+  import('../features/referrals/referrals-page').then((m) => ({ default: m.ReferralsPage })),
+);
+const ReferralNewPage = lazy(() =>
+  import('../features/referrals/referral-new-page').then((m) => ({ default: m.ReferralNewPage })),
+);
+const ReferralPage = lazy(() =>
+  import('../features/referrals/referral-page').then((m) => ({ default: m.ReferralPage })),
+);
+const FunnelPage = lazy(() => import('../features/reports/funnel-page').then((m) => ({ default: m.FunnelPage })));
+const MeasuresPage = lazy(() => import('../features/referrals/measures-page').then((m) => ({ default: m.MeasuresPage })));
+const MeasurePage = lazy(() => import('../features/referrals/measure-page').then((m) => ({ default: m.MeasurePage })));
+const MeasureNewPage = lazy(() => import('../features/referrals/measure-page').then((m) => ({ default: m.MeasureNewPage })));
+const ReferralCriteriaPage = lazy(() =>
+  import('../features/referrals/referral-criteria-page').then((m) => ({ default: m.ReferralCriteriaPage })),
+);
 const TransferLogPage = lazy(() =>
   import('../features/data-protection/transfer-log-page').then((m) => ({ default: m.TransferLogPage })),
 );
@@ -126,6 +143,16 @@ const RetentionPage = lazy(() =>
 const LegalHoldsPage = lazy(() =>
   import('../features/data-protection/legal-holds-page').then((m) => ({ default: m.LegalHoldsPage })),
 );
+const CorrespondenceOutboxPage = lazy(() =>
+  import('../features/correspondence/correspondence-outbox-page').then((m) => ({ default: m.CorrespondenceOutboxPage })),
+);
+const PersonCorrespondencePage = lazy(() =>
+  import('../features/correspondence/person-correspondence-page').then((m) => ({ default: m.PersonCorrespondencePage })),
+);
+const LetterComposePage = lazy(() =>
+  import('../features/correspondence/letter-compose-page').then((m) => ({ default: m.LetterComposePage })),
+);
+const LetterPage = lazy(() => import('../features/correspondence/letter-page').then((m) => ({ default: m.LetterPage })));
 
 function guarded(permission: string, page: ReactNode) {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
@@ -158,6 +185,7 @@ export function createAppRouter() {
             { path: paths.ruleVersions, element: guarded('agency.read', <RuleVersionsPage />) },
             { path: `${paths.people}/:id`, element: guarded('person.read', <PersonDetailPage />) },
             { path: paths.personMerge(':id', ':otherId'), element: guarded('person.write', <PersonMergePage />) },
+            { path: paths.personProfile(':id'), element: guarded('profile.read', <ProfilePage />) },
             { path: paths.household(':id'), element: guarded('person.read', <HouseholdPage />) },
             { path: paths.socialSpaceMap, element: guarded('social_space.read', <SocialSpaceMapPage />) },
             { path: paths.districts, element: guarded('social_space.read', <DistrictsListPage />) },
@@ -172,6 +200,18 @@ export function createAppRouter() {
             { path: paths.exploration(':id'), element: guarded('exploration.read', <ExplorationDetailPage />) },
             { path: paths.addresses, element: guarded('address.read', <AddressListPage />) },
             { path: paths.address(':id'), element: guarded('address.read', <AddressDetailPage />) },
+            { path: paths.correspondence, element: guarded('case.read', <CorrespondenceOutboxPage />) },
+            { path: paths.personCorrespondence(':id'), element: guarded('case.read', <PersonCorrespondencePage />) },
+            { path: paths.letterNew(':id'), element: guarded('case.write', <LetterComposePage />) },
+            { path: paths.letter(':id'), element: guarded('case.read', <LetterPage />) },
+            { path: paths.referrals, element: guarded('referral.read', <ReferralsPage />) },
+            { path: `${paths.referrals}/neu`, element: guarded('referral.write', <ReferralNewPage />) },
+            { path: paths.referralCriteria, element: guarded('measure.read', <ReferralCriteriaPage />) },
+            { path: paths.referral(':id'), element: guarded('referral.read', <ReferralPage />) },
+            { path: paths.measures, element: guarded('measure.read', <MeasuresPage />) },
+            { path: paths.funnel, element: guarded('funnel.read', <FunnelPage />) },
+            { path: paths.measureNew, element: guarded('measure.manage', <MeasureNewPage />) },
+            { path: paths.measure(':id'), element: guarded('measure.read', <MeasurePage />) },
             { path: paths.cases, element: guarded('case.read', <CaseListPage />) },
             { path: `${paths.cases}/neu`, element: guarded('case.write', <CaseCreatePage />) },
             { path: paths.caseWorkload, element: guarded('case.manage', <WorkloadPage />) },

@@ -4,6 +4,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { ensureDataProtectionDefaults } from '../modules/data-protection/defaults';
+import { ensureReferralDefaults } from '../modules/referrals/referrals-defaults';
 import { ensureSocialSpaceDefaults } from '../modules/social-space/social-space-defaults';
 import { migrationsFolder, type Database } from './client';
 
@@ -19,6 +20,7 @@ export async function migrateDatabase(database: Database): Promise<void> {
     await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
     await ensureDataProtectionDefaults(database.db);
     await ensureSocialSpaceDefaults(database.db);
+    await ensureReferralDefaults(database.db);
     return;
   }
   await database.db.transaction(async (tx) => {
@@ -26,5 +28,6 @@ export async function migrateDatabase(database: Database): Promise<void> {
     await migratePg(tx as unknown as NodePgDatabase, { migrationsFolder });
     await ensureDataProtectionDefaults(tx);
     await ensureSocialSpaceDefaults(tx);
+    await ensureReferralDefaults(tx);
   });
 }

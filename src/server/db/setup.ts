@@ -5,6 +5,8 @@ import { recomputeStaleBlockingKeys } from '../modules/people/people.repository'
 import { migrateDatabase } from './migrate';
 import { isSeeded, seedDemo } from './seed-demo';
 import { hasCases, seedDemoCases } from './seed-demo-cases';
+import { hasMeasures, seedDemoMeasures } from './seed-demo-measures';
+import { hasProfiles, seedDemoProfiles } from './seed-demo-profiles';
 import { hasPeople, seedDemoPeople } from './seed-demo-people';
 import { hasResources, seedDemoResources } from './seed-demo-resources';
 import { hasExplorations, seedDemoExplorations } from './seed-demo-explorations';
@@ -18,6 +20,8 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<void> {
   if (!(await hasPeople(db))) await seedDemoPeople(db, { now });
   if (!(await hasResources(db))) await seedDemoResources(db, { now });
   if (!(await hasCases(db))) await seedDemoCases(db, { now });
+  if (!(await hasMeasures(db))) await seedDemoMeasures(db, { now });
+  if (!(await hasProfiles(db))) await seedDemoProfiles(db, { now });
   if (!(await hasExplorations(db))) await seedDemoExplorations(db, { now });
 }
 

@@ -1,3 +1,7 @@
+import { lettersDe } from './ui-de-letters';
+import { sanctionGuardDe } from './ui-de-sanction-guard';
+import { letterDeliveryDe } from './ui-de-letter-delivery';
+import { referralsDe } from './ui-de-referrals';
 import { transfersDe } from './ui-de-transfers';
 import { privacyDe } from './ui-de-privacy';
 import { dataProtectionDe } from './ui-de-data-protection';
@@ -9,6 +13,9 @@ import { caseRecordsDe } from './ui-de-case-records';
 import { legalDe } from './ui-de-legal';
 import { handoverDe } from './ui-de-handover';
 import { personMergeDe } from './ui-de-person-merge';
+import { profilesDe } from './ui-de-profiles';
+import { measuresDe } from './ui-de-measures';
+import { funnelDe } from './ui-de-funnel';
 import { ruleVersionsDe } from './ui-de-rule-versions';
 import { socialSpaceDe } from './ui-de-social-space';
 import { explorationsDe } from './ui-de-explorations';
@@ -718,6 +725,7 @@ export const uiDe = {
         document_removed: 'Dokument entfernt',
         appointment_scheduled: 'Termin vereinbart',
         appointment_updated: 'Termin geändert',
+        benefit_reduction_recorded: 'Entscheidung zur Leistungsminderung',
         assessment_completed: 'Einschätzung abgeschlossen',
       },
     },
@@ -792,6 +800,13 @@ export const uiDe = {
   },
   caseHeader: caseHeaderDe,
   personMerge: personMergeDe,
+  profiles: profilesDe,
+  measures: measuresDe,
+  funnel: funnelDe,
+  letterDelivery: letterDeliveryDe,
+  letters: lettersDe,
+  sanctionGuard: sanctionGuardDe,
+  referrals: referralsDe,
   ruleVersions: ruleVersionsDe,
   socialSpace: socialSpaceDe,
   explorations: explorationsDe,

@@ -1,3 +1,7 @@
+import { lettersEn } from './ui-en-letters';
+import { sanctionGuardEn } from './ui-en-sanction-guard';
+import { letterDeliveryEn } from './ui-en-letter-delivery';
+import { referralsEn } from './ui-en-referrals';
 import { transfersEn } from './ui-en-transfers';
 import { privacyEn } from './ui-en-privacy';
 import { dataProtectionEn } from './ui-en-data-protection';
@@ -10,6 +14,9 @@ import { caseRecordsEn } from './ui-en-case-records';
 import { legalEn } from './ui-en-legal';
 import { handoverEn } from './ui-en-handover';
 import { personMergeEn } from './ui-en-person-merge';
+import { profilesEn } from './ui-en-profiles';
+import { measuresEn } from './ui-en-measures';
+import { funnelEn } from './ui-en-funnel';
 import { ruleVersionsEn } from './ui-en-rule-versions';
 import { socialSpaceEn } from './ui-en-social-space';
 import { explorationsEn } from './ui-en-explorations';
@@ -709,6 +716,7 @@ export const uiEn: UiResources = {
         document_removed: 'Document removed',
         appointment_scheduled: 'Appointment made',
         appointment_updated: 'Appointment changed',
+        benefit_reduction_recorded: 'Decision on a benefit reduction',
         assessment_completed: 'Assessment completed',
       },
     },
@@ -783,6 +791,13 @@ export const uiEn: UiResources = {
   },
   caseHeader: caseHeaderEn,
   personMerge: personMergeEn,
+  profiles: profilesEn,
+  measures: measuresEn,
+  funnel: funnelEn,
+  letterDelivery: letterDeliveryEn,
+  letters: lettersEn,
+  sanctionGuard: sanctionGuardEn,
+  referrals: referralsEn,
   ruleVersions: ruleVersionsEn,
   socialSpace: socialSpaceEn,
   explorations: explorationsEn,

@@ -157,6 +157,13 @@ export function PersonDetailPage({ slots = {} }: { slots?: PersonPageSlots }) {
       ) : null}
 
       <PersonAccessSummary person={data} />
+      {hasPermission(me, 'referral.write') ? (
+        <p className="lotse-button-row">
+          <Link className="kern-btn kern-btn--secondary" to={paths.referralNew(data.id)}>
+            <span className="kern-label">{t('referrals.vermitteln')}</span>
+          </Link>
+        </p>
+      ) : null}
       {slots.banner?.(data)}
       <PersonMergeNotice personId={data.id} />
       {isWithheld(data, 'residence_status') ? null : <ResidenceDocumentWarning personId={data.id} />}
@@ -170,6 +177,14 @@ export function PersonDetailPage({ slots = {} }: { slots?: PersonPageSlots }) {
           <HouseholdPanel person={data} canWrite={canWrite} />
         </div>
         <PersonCasesPanel personId={data.id} />
+        {hasPermission(me, 'case.read') ? (
+          <p>
+            <Link className="kern-link" to={paths.personCorrespondence(data.id)}>
+              <span className="kern-icon kern-icon--mail" aria-hidden="true" />
+              {t('letters.correspondence.linkLabel')}
+            </Link>
+          </p>
+        ) : null}
         {isWithheld(data, 'residence_status') ? (
           <SectionCard id="person-residence" title={t('dataProtection.withheldResidenceTitle')}>
             <WithheldNotice category="residence_status" />

@@ -238,6 +238,66 @@ export const routePolicy: Readonly<Record<string, RouteRule>> = {
   'GET /api/v1/hsds/taxonomy_terms': { access: 'public' },
   'GET /api/v1/hsds/service_at_locations': { access: 'public' },
   'GET /api/v1/hsds/service_at_locations/:id': { access: 'public' },
+
+  // Referrals (issue 9): inbox/outbox, drafts, the criteria check, sending on a ground, transitions, rejection reasons.
+  'GET /api/v1/referrals': allow('referral.read'),
+  'POST /api/v1/people/:id/referrals': allow('referral.write'),
+  'GET /api/v1/referrals/:id': allow('referral.read'),
+  'PATCH /api/v1/referrals/:id': allow('referral.write'),
+  'GET /api/v1/referrals/:id/criteria-check': allow('referral.read'),
+  'POST /api/v1/referrals/:id/send': allow('referral.write'),
+  'POST /api/v1/referrals/:id/transition': allow('referral.write'),
+  'GET /api/v1/referral-rejection-reasons': allow('referral.read'),
+  'PUT /api/v1/referral-rejection-reasons': allow('referral.manage'),
+
+  // correspondence: sending and delivery (issue 8): the agency's letters, the delivery panel, sending on a channel, proof of delivery and returned mail, the person's consent to e-mail/messenger.
+  'GET /api/v1/letters': allow('case.read'),
+  'GET /api/v1/letters/:id/delivery': allow('case.read'),
+  'POST /api/v1/letters/:id/send': allow('case.write'),
+  'POST /api/v1/letters/:id/delivery': allow('case.write'),
+  'GET /api/v1/people/:id/communication-consents': allow('consent.read'),
+  'POST /api/v1/people/:id/communication-consents': allow('consent.write'),
+  'POST /api/v1/people/:id/communication-consents/:consentId/withdraw': allow('consent.write'),
+
+  // correspondence: sanction guard (issue 8): the guard's check before a reduction of benefits, recording the decision (guard evaluated again), the case's decisions.
+  'POST /api/v1/cases/:id/benefit-reductions/check': allow('case.read'),
+  'POST /api/v1/cases/:id/benefit-reductions': allow('case.write'),
+  'GET /api/v1/cases/:id/benefit-reductions': allow('case.read'),
+
+  // correspondence: letters (issue 8): the template catalogue, drafts from templates, the PDF (translation + German original) and its SVG preview, the person's correspondence.
+  'GET /api/v1/letter-templates': allow('case.read'),
+  'POST /api/v1/cases/:id/letters': allow('case.write'),
+  'GET /api/v1/letters/:id': allow('case.read'),
+  'PATCH /api/v1/letters/:id': allow('case.write'),
+  'DELETE /api/v1/letters/:id': allow('case.write'),
+  'GET /api/v1/letters/:id/pdf': allow('case.read'),
+  'GET /api/v1/letters/:id/preview.svg': allow('case.read'),
+  'GET /api/v1/people/:id/letters': allow('case.read'),
+
+  // referrals: measures, criteria, outcomes (issue 9). The acceptance criteria are read with
+  // measure.read so that agency administrators, who keep them, can open them (they lack referral.read).
+  'GET /api/v1/measures': allow('measure.read'),
+  'GET /api/v1/measures/:id': allow('measure.read'),
+  'POST /api/v1/measures': allow('measure.manage'),
+  'PATCH /api/v1/measures/:id': allow('measure.manage'),
+  'GET /api/v1/people/:id/measure-matches': allow('profile.read'),
+  'GET /api/v1/agencies/:id/referral-criteria': allow('measure.read'),
+  'PUT /api/v1/agencies/:id/referral-criteria': allow('referral.manage'),
+  'GET /api/v1/people/:id/employment-outcomes': allow('profile.read'),
+  'POST /api/v1/people/:id/employment-outcomes': allow('profile.write'),
+  'DELETE /api/v1/people/:id/employment-outcomes/:outcomeId': allow('profile.write'),
+  // profiles: competence profiles (issue 9, category employment_profile) and their reference data
+  // (KldB 2010, ISCED 2011, CEFR — no social data, read with profile.read).
+  'GET /api/v1/people/:id/profile': allow('profile.read'),
+  'PUT /api/v1/people/:id/profile': allow('profile.write'),
+  'GET /api/v1/reference/occupations': allow('profile.read'),
+  'GET /api/v1/reference/occupations/:code': allow('profile.read'),
+  'GET /api/v1/reference/isced': allow('profile.read'),
+  'GET /api/v1/reference/cefr': allow('profile.read'),
+
+  // reports: funnel (issue 9): the cohort funnel, aggregated and suppressed, as JSON and CSV.
+  'GET /api/v1/reports/funnel': allow('funnel.read'),
+  'GET /api/v1/reports/funnel.csv': allow('funnel.read'),
 };
 
 export function routeKey(method: string, url: string): string {

@@ -317,12 +317,119 @@ export const auditEventDetails = {
     version: z.number().int(),
   }),
   // --- correspondence: letters, templates, rendering (insert events below this line)
+  // Letter events carry ids, template, language and field names; never names, addresses or letter text.
+  'letter_template.listed': z.object({ count: z.number().int() }),
+  'letter.created': z.object({ caseId: z.string(), template: z.string(), language: z.string(), appointmentId: z.string().nullable(), confidentiality: z.string() }),
+  'letter.viewed': z.object({ caseId: z.string(), status: z.string() }),
+  'letter.updated': z.object({ caseId: z.string(), fields: z.array(z.string()), version: z.number().int() }),
+  'letter.deleted': z.object({ caseId: z.string(), template: z.string() }),
+  'letter.rendered': z.object({ caseId: z.string(), template: z.string(), language: z.string(), format: z.string(), stored: z.boolean(), page: z.number().int().nullable() }),
+  'letter.person_listed': z.object({ resultCount: z.number().int(), total: z.number().int(), status: z.string().nullable() }),
   // --- correspondence: sending, delivery, channel consents, outbox (insert events below this line)
+  // Sending and delivery events carry ids, channel and kinds; never addresses, names or letter text.
+  'letter.sent': z.object({
+    caseId: z.string(),
+    channel: z.string(),
+    addressId: z.string().nullable(),
+    communicationConsentId: z.string().nullable(),
+    mailId: z.string().nullable(),
+    pdfSha256: z.string(),
+    version: z.number().int(),
+  }),
+  'letter.delivery_recorded': z.object({
+    caseId: z.string(),
+    kind: z.string(),
+    proofKind: z.string().nullable(),
+    reason: z.string().nullable(),
+    addressChecked: z.boolean(),
+    status: z.string(),
+    version: z.number().int(),
+  }),
+  'letter.viewed_delivery': z.object({ caseId: z.string(), status: z.string() }),
+  'letter.agency_listed': z.object({ resultCount: z.number().int(), total: z.number().int(), filters: z.array(z.string()) }),
+  'communication_consent.listed': z.object({ count: z.number().int() }),
+  'communication_consent.recorded': z.object({ consentId: z.string(), channel: z.string(), evidenceKind: z.string() }),
+  'communication_consent.withdrawn': z.object({ consentId: z.string(), channel: z.string(), mailCancelled: z.number().int() }),
+  // The mailer (no user): an e-mail left for the SMTP server, failed for good, or was held.
+  'outgoing_mail.sent': z.object({ mailId: z.string(), letterId: z.string().nullable(), attempts: z.number().int() }),
+  'outgoing_mail.failed': z.object({ mailId: z.string(), letterId: z.string().nullable(), attempts: z.number().int(), final: z.boolean() }),
+  'outgoing_mail.held': z.object({ mailId: z.string(), letterId: z.string().nullable(), reason: z.string() }),
   // --- correspondence: appointments, reminders, interpreter, sanction guard (insert events below this line)
+  'benefit_reduction.checked': z.object({ caseId: z.string(), appointmentId: z.string(), allowed: z.boolean(), failed: z.array(z.string()) }),
+  'benefit_reduction.recorded': z.object({
+    reductionId: z.string(),
+    appointmentId: z.string(),
+    status: z.string(),
+    failed: z.array(z.string()),
+    secondChannel: z.string().nullable(),
+    taskId: z.string().nullable(),
+  }),
+  'benefit_reduction.listed': z.object({ resultCount: z.number().int() }),
+  'appointment_reminder.processed': z.object({
+    reminderId: z.string(),
+    appointmentId: z.string(),
+    channel: z.string(),
+    outcome: z.string(),
+    mailId: z.string().nullable(),
+    taskId: z.string().nullable(),
+  }),
   // --- profiles: competence profiles, reference data (insert events below this line)
+  // Profile events carry ids, versions and changed field names; never the profile's content.
+  'profile.viewed': z.object({ exists: z.boolean(), version: z.number().int().nullable() }),
+  'profile.created': z.object({ profileId: z.string(), version: z.number().int() }),
+  'profile.replaced': z.object({ profileId: z.string(), fields: z.array(z.string()), version: z.number().int() }),
   // --- referrals: referrals and their transitions (insert events below this line)
+  // Referral events carry ids, statuses, reason codes and counts; never names, purposes or notes.
+  'referral.listed': z.object({ box: z.string(), resultCount: z.number().int(), filters: z.array(z.string()) }),
+  'referral.viewed': z.object({ referralId: z.string(), status: z.string() }),
+  'referral.created': z.object({ referralId: z.string(), toAgencyId: z.string(), measureId: z.string().nullable() }),
+  'referral.updated': z.object({ referralId: z.string(), fields: z.array(z.string()), version: z.number().int() }),
+  'referral.criteria_checked': z.object({ referralId: z.string(), outcome: z.string(), notMet: z.number().int(), unknown: z.number().int() }),
+  'referral.sent': z.object({
+    referralId: z.string(),
+    toAgencyId: z.string(),
+    groundKind: z.string(),
+    groundId: z.string(),
+    criteriaOutcome: z.string(),
+    sentDespiteFailing: z.boolean(),
+    version: z.number().int(),
+  }),
+  /** A send refused for want of a ground (outcome denied) or for failing criteria (outcome failure). */
+  'referral.send_refused': z.object({ referralId: z.string(), reason: z.enum(['no_ground', 'criteria_not_met']) }),
+  'referral.transitioned': z.object({
+    referralId: z.string(),
+    fromStatus: z.string(),
+    toStatus: z.string(),
+    reasonCode: z.string().nullable(),
+    version: z.number().int(),
+  }),
+  'referral_rejection_reasons.updated': z.object({ codes: z.array(z.string()), deactivated: z.array(z.string()) }),
   // --- referrals: measures catalogue, acceptance criteria, employment outcomes (insert events below this line)
+  // Catalogue events carry ids, kinds and field names; outcome events never carry the employer.
+  'measure.created': z.object({ agencyId: z.string(), kind: z.string(), criteria: z.number().int() }),
+  'measure.updated': z.object({ fields: z.array(z.string()), version: z.number().int(), active: z.boolean() }),
+  'measure.matches_viewed': z.object({
+    measures: z.number().int(),
+    met: z.number().int(),
+    unknown: z.number().int(),
+    notMet: z.number().int(),
+  }),
+  'referral_criteria.updated': z.object({ kinds: z.array(z.string()), version: z.number().int() }),
+  'employment_outcome.listed': z.object({ count: z.number().int() }),
+  'employment_outcome.recorded': z.object({ outcomeId: z.string(), kind: z.string() }),
+  'employment_outcome.deleted': z.object({ outcomeId: z.string(), kind: z.string() }),
   // --- reports: funnel (insert events below this line)
+  // The funnel report read: its cohort and filters (codes and ids only), never a count or a person.
+  'report.funnel_viewed': z.object({
+    format: z.enum(['json', 'csv']),
+    from: z.string(),
+    to: z.string(),
+    agencyId: z.string(),
+    districtId: z.string().nullable(),
+    nationalityGroup: z.string().nullable(),
+    sex: z.string().nullable(),
+    ageBand: z.string().nullable(),
+  }),
 } as const;
 
 export type AuditEventType = keyof typeof auditEventDetails;
