@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Person } from '../../../shared/contracts/people';
-import { WithheldNotice, isWithheld } from '../../components/data-protection/withheld';
+import { isWithheld } from '../../components/data-protection/withheld';
 import { DescriptionList } from '../../components/ui/description-list';
 import { Loading } from '../../components/ui/loading';
 import { QueryError } from '../../components/ui/query-error';
@@ -27,10 +27,10 @@ export function ProfileSummaryCard({ person }: { person: Person }) {
     </p>
   );
 
-  if (!allowed) return null;
+  // A withheld category is already named once on the person page (German levels): no second notice.
+  if (!allowed || withheld) return null;
   let body;
-  if (withheld) body = <WithheldNotice category="employment_profile" />;
-  else if (profile.isPending) body = <Loading />;
+  if (profile.isPending) body = <Loading />;
   else if (profile.isError) body = <QueryError error={profile.error} onRetry={() => void profile.refetch()} />;
   else if (!profile.data.profile)
     body = (
